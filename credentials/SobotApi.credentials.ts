@@ -1,0 +1,106 @@
+import type {
+	IAuthenticateGeneric,
+	ICredentialDataDecryptedObject,
+	ICredentialTestRequest,
+	ICredentialType,
+	IHttpRequestHelper,
+	INodeProperties,
+} from 'n8n-workflow';
+
+import { SOBOT_RET_CODES } from '../nodes/Sobot/transport/codes';
+import { fetchSobotToken, SOBOT_CUSTOM_DATA_CENTER, type SobotCredentials } from '../nodes/Sobot/transport/token';
+
+/** Codes the credential test reports with their meaning when the test call answers them. */
+const TEST_FAILURE_CODES = ['900001', '900002', '900004', '700046', '999999'];
+
+export class SobotApi implements ICredentialType {
+	name = 'sobotApi';
+
+	displayName = 'Sobot API';
+
+	icon = 'file:../nodes/Sobot/sobot.svg' as const;
+
+	documentationUrl = 'https://www.npmjs.com/package/n8n-nodes-bangwo8-sobot#sobot-credentials';
+
+	properties: INodeProperties[] = [
+		{
+			displayName: 'Data Centre',
+			name: 'dataCenter',
+			type: 'options',
+			default: 'https://www.sobot.com',
+			description: 'Where your Sobot (智齿) account lives. An account only works on its own data centre.',
+			options: [
+				{ name: 'China (Alibaba Cloud)', value: 'https://www.sobot.com' },
+				{ name: 'China (Tencent Cloud)', value: 'https://www.soboten.com' },
+				{ name: 'Singapore', value: 'https://sg.sobot.io' },
+				{ name: 'North America', value: 'https://us.sobot.com' },
+				{ name: 'Custom URL', value: SOBOT_CUSTOM_DATA_CENTER },
+			],
+		},
+		{
+			displayName: 'Custom URL',
+			name: 'customUrl',
+			type: 'string',
+			default: '',
+			placeholder: 'https://www.sobot.com',
+			description: 'Base URL of the Sobot API, without a trailing path',
+			displayOptions: { show: { dataCenter: [SOBOT_CUSTOM_DATA_CENTER] } },
+		},
+		{
+			displayName: 'App ID',
+			name: 'appId',
+			type: 'string',
+			default: '',
+			required: true,
+			description: 'The appid given by Sobot for API access',
+		},
+		{
+			displayName: 'App Key',
+			name: 'appSecretKey',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			required: true,
+			description: 'The app_key given by Sobot. It never leaves n8n: only a signature made with it is sent.',
+		},
+		{
+			displayName: 'Token',
+			name: 'token',
+			type: 'hidden',
+			typeOptions: { expirable: true, password: true },
+			default: '',
+		},
+		{
+			displayName: 'Token Expires At',
+			name: 'expiresAt',
+			type: 'hidden',
+			default: 0,
+		},
+	];
+
+	/** Called by n8n when the stored token is empty; n8n stores what it returns in the credential. */
+	async preAuthentication(this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject) {
+		return await fetchSobotToken(this, credentials as SobotCredentials);
+	}
+
+	authenticate: IAuthenticateGeneric = {
+		type: 'generic',
+		properties: {
+			headers: {
+				token: '={{$credentials.token}}',
+			},
+		},
+	};
+
+	test: ICredentialTestRequest = {
+		request: {
+			baseURL: `={{$credentials.dataCenter === "${SOBOT_CUSTOM_DATA_CENTER}" ? $credentials.customUrl.replace(/\\/+$/, "") : $credentials.dataCenter}}`,
+			url: '/api/scrm/5/user_stage/query_list_by_type',
+			method: 'GET',
+		},
+		rules: TEST_FAILURE_CODES.map((code) => ({
+			type: 'responseSuccessBody' as const,
+			properties: { key: 'ret_code', value: code, message: `Sobot ${code}: ${SOBOT_RET_CODES[code]}` },
+		})),
+	};
+}

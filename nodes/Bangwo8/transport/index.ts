@@ -1,0 +1,162 @@
+import { randomUUID } from 'node:crypto';
+import {
+	NodeApiError,
+	type IDataObject,
+	type IExecuteFunctions,
+	type IHookFunctions,
+	type IHttpRequestOptions,
+	type ILoadOptionsFunctions,
+	type IPollFunctions,
+	type JsonObject,
+} from 'n8n-workflow';
+
+import { BANGWO8_MAX_PAGE_SIZE } from './constants';
+import { BANGWO8_ENDPOINTS, type Bangwo8EndpointName } from './endpoints';
+import { redact, withRetries } from '../../shared/http';
+import { collectPages, type ListOptions } from '../../shared/pagination';
+import { fillPath } from '../../shared/paths';
+
+export { BANGWO8_ENDPOINTS } from './endpoints';
+
+export type Bangwo8Context = IExecuteFunctions | ILoadOptionsFunctions | IPollFunctions | IHookFunctions;
+
+export type Bangwo8Authentication = 'oAuth2' | 'basicAuth';
+
+
+/** Meanings of the HTTP statuses Bangwo8 documents, for errors whose body says little. */
+const STATUS_MEANINGS: Record<number, string> = {
+	400: 'the request was not accepted',
+	401: 'authentication failed: check the credential',
+	403: 'permission denied for this account',
+	404: 'the resource does not exist',
+	429: 'too many requests',
+	500: 'server error on the Bangwo8 side',
+	503: 'Bangwo8 is under maintenance',
+};
+
+export interface Bangwo8RequestOptions {
+	pathParams?: Record<string, string | number>;
+	qs?: IDataObject;
+	body?: IDataObject;
+	itemIndex?: number;
+	/**
+	 * Sends a fresh `Requestid` header (kept across retries). Bangwo8 drops a request whose id it
+	 * has already seen, so a create can be retried after a 5xx without making a duplicate.
+	 */
+	deduplicate?: boolean;
+}
+
+function credentialType(context: Bangwo8Context): string {
+	const authentication = context.getNodeParameter('authentication', 0, 'oAuth2') as Bangwo8Authentication;
+	return authentication === 'basicAuth' ? 'bangwo8BasicAuthApi' : 'bangwo8OAuth2Api';
+}
+
+function baseUrlOf(credentials: IDataObject): string {
+	return String(credentials.baseUrl ?? '').replace(/\/+$/, '');
+}
+
+/**
+ * The one place that speaks Bangwo8's wire format: picks the credential from the node's
+ * `authentication` parameter, builds the URL from the credential's base URL and the endpoint
+ * table, sends JSON, retries what is safe to retry, and turns `errcode`/`errmsg` answers and
+ * HTTP statuses into errors that say what happened.
+ */
+export async function bangwo8ApiRequest(
+	this: Bangwo8Context,
+	endpointName: Bangwo8EndpointName,
+	{ pathParams, qs, body, itemIndex, deduplicate }: Bangwo8RequestOptions = {},
+): Promise<IDataObject> {
+	const endpoint = BANGWO8_ENDPOINTS[endpointName];
+	const type = credentialType(this);
+	const credentials = await this.getCredentials(type, itemIndex);
+	const options: IHttpRequestOptions = {
+		method: endpoint.method,
+		url: `${baseUrlOf(credentials)}${fillPath(endpoint.path, pathParams)}`,
+		qs,
+		body,
+		json: true,
+		headers: deduplicate ? { Requestid: randomUUID() } : undefined,
+	};
+	const secrets = [credentials.password, credentials.clientSecret].map((value) =>
+		typeof value === 'string' ? value : undefined,
+	);
+
+	const response = (await withRetries(
+		async () => await this.helpers.httpRequestWithAuthentication.call(this, type, { ...options }),
+		{
+			idempotent: endpoint.method === 'GET' || deduplicate === true,
+			toError: (failure) =>
+				bangwo8Error(this, failure.status, failure.body, failure.code ?? failure.message, secrets, itemIndex),
+		},
+	)) as IDataObject;
+	if (response && typeof response === 'object' && response.errcode !== undefined && String(response.errcode) !== '0') {
+		throw bangwo8Error(this, 200, response, undefined, secrets, itemIndex);
+	}
+	return response ?? {};
+}
+
+function bangwo8Error(
+	context: Bangwo8Context,
+	status: number | undefined,
+	body: unknown,
+	fallback: string | undefined,
+	secrets: Array<string | undefined>,
+	itemIndex?: number,
+): NodeApiError {
+	const payload = (body && typeof body === 'object' ? body : {}) as IDataObject;
+	const errcode = payload.errcode ?? payload.error;
+	const errmsg = payload.errmsg ?? payload.error_description ?? payload.message;
+	const meaning = errmsg ? String(errmsg) : status ? STATUS_MEANINGS[status] : undefined;
+	const code = errcode !== undefined ? String(errcode) : status ? `HTTP ${status}` : 'request failed';
+	const message = redact(`Bangwo8 ${code}: ${meaning ?? fallback ?? 'no answer'}`, secrets);
+	const statusMeaning = status ? STATUS_MEANINGS[status] : undefined;
+	return new NodeApiError(
+		context.getNode(),
+		{ httpCode: status ?? null, errcode: errcode ?? null, errmsg: errmsg ?? null } as JsonObject,
+		{
+			message,
+			description: status ? `HTTP ${status}${statusMeaning ? `: ${statusMeaning}` : ''}` : undefined,
+			httpCode: status ? String(status) : undefined,
+			itemIndex,
+		},
+	);
+}
+
+/** The page number that `next_page` points at, or undefined on the last page. */
+function nextPageNumber(nextPage: unknown, current: number): number | undefined {
+	if (typeof nextPage !== 'string' || nextPage.trim() === '') return undefined;
+	const match = /[?&]page=(\d+)/.exec(nextPage);
+	return match ? Number(match[1]) : current + 1;
+}
+
+/**
+ * A Bangwo8 list: `{ <rootKey>: [...], count, next_page }`. Follows `next_page` until it is
+ * empty (at 100 a page for Return All), stopping as soon as the limit is reached. The next page
+ * is requested from the credential's own base URL (only its page number is taken from
+ * `next_page`), so credentials are never sent to another host.
+ */
+export async function bangwo8ApiRequestAllItems(
+	this: Bangwo8Context,
+	endpointName: Bangwo8EndpointName,
+	rootKey: string,
+	listOptions: ListOptions,
+	{ pathParams, qs, itemIndex }: Omit<Bangwo8RequestOptions, 'body' | 'deduplicate'> = {},
+): Promise<IDataObject[]> {
+	let nextPage: number | undefined = 1;
+	return await collectPages(
+		async (_pageNumber, pageSize) => {
+			const page = nextPage ?? 1;
+			const response = await bangwo8ApiRequest.call(this, endpointName, {
+				pathParams,
+				qs: { ...qs, page, per_page: pageSize },
+				itemIndex,
+			});
+			const records = response[rootKey];
+			const items = Array.isArray(records) ? (records as IDataObject[]) : [];
+			nextPage = nextPageNumber(response.next_page, page);
+			return { items, hasMore: nextPage !== undefined && nextPage > page };
+		},
+		listOptions,
+		BANGWO8_MAX_PAGE_SIZE,
+	);
+}

@@ -1,0 +1,124 @@
+import { sleep } from 'n8n-workflow';
+
+/** What a failed HTTP call looked like, whatever wrapped it (axios error, NodeApiError, …). */
+export interface HttpFailure {
+	status?: number;
+	headers: Record<string, unknown>;
+	body: unknown;
+	message: string;
+	/** Network error code such as ECONNRESET, when there was no HTTP answer at all. */
+	code?: string;
+}
+
+interface ErrorLike {
+	message?: unknown;
+	code?: unknown;
+	httpCode?: unknown;
+	cause?: unknown;
+	response?: { status?: unknown; statusCode?: unknown; headers?: unknown; data?: unknown; body?: unknown };
+}
+
+/** Digs the HTTP status, headers and body out of an error thrown by n8n's request helpers. */
+export function describeHttpFailure(error: unknown): HttpFailure {
+	const seen = new Set<unknown>();
+	let current: unknown = error;
+	let status: number | undefined;
+	let headers: Record<string, unknown> = {};
+	let body: unknown;
+	let code: string | undefined;
+	while (current && typeof current === 'object' && !seen.has(current)) {
+		seen.add(current);
+		const candidate = current as ErrorLike;
+		const response = candidate.response;
+		if (response && typeof response === 'object') {
+			const responseStatus = Number(response.status ?? response.statusCode);
+			if (status === undefined && Number.isInteger(responseStatus) && responseStatus > 0) {
+				status = responseStatus;
+			}
+			if (response.headers && typeof response.headers === 'object' && Object.keys(headers).length === 0) {
+				headers = response.headers as Record<string, unknown>;
+			}
+			if (body === undefined) body = response.data ?? response.body;
+		}
+		if (status === undefined && candidate.httpCode !== undefined && candidate.httpCode !== null) {
+			const httpCode = Number(candidate.httpCode);
+			if (Number.isInteger(httpCode) && httpCode > 0) status = httpCode;
+		}
+		if (code === undefined && typeof candidate.code === 'string' && /^E[A-Z]+/.test(candidate.code)) {
+			code = candidate.code;
+		}
+		current = candidate.cause;
+	}
+	const message =
+		error && typeof error === 'object' && typeof (error as ErrorLike).message === 'string'
+			? ((error as ErrorLike).message as string)
+			: String(error);
+	return { status, headers, body, message, code };
+}
+
+const TRANSIENT_NETWORK_CODES = new Set([
+	'ECONNRESET',
+	'ECONNREFUSED',
+	'ETIMEDOUT',
+	'ESOCKETTIMEDOUT',
+	'EPIPE',
+	'EAI_AGAIN',
+	'ECONNABORTED',
+]);
+
+export const RETRY_POLICY = {
+	/** Retries after the first attempt. */
+	maxRetries: 3,
+	baseDelayMs: 300,
+	/** A Retry-After longer than this is not waited for: the error is reported instead. */
+	maxDelayMs: 60_000,
+};
+
+/** Seconds or an HTTP date, as RFC 9110 allows; undefined when absent or unreadable. */
+export function retryAfterMs(headers: Record<string, unknown>, now = Date.now()): number | undefined {
+	const raw = headers['retry-after'] ?? headers['Retry-After'];
+	const value = Array.isArray(raw) ? raw[0] : raw;
+	if (value === undefined || value === null || value === '') return undefined;
+	const seconds = Number(value);
+	if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
+	const date = Date.parse(String(value));
+	return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+}
+
+/**
+ * Runs `send`, retrying with exponential backoff (honouring `Retry-After`) when the server says
+ * it is overloaded (429) — always safe, the request was refused — or, for idempotent requests
+ * only, on 5xx and network errors. Writes are never blindly re-sent after a 5xx. When it gives
+ * up, the last failure goes through `toError`, which turns it into the error the user sees.
+ */
+export async function withRetries<T>(
+	send: () => Promise<T>,
+	{ idempotent, toError }: { idempotent: boolean; toError: (failure: HttpFailure) => Error },
+): Promise<T> {
+	for (let attempt = 0; ; attempt++) {
+		try {
+			return await send();
+		} catch (error) {
+			const failure = describeHttpFailure(error);
+			const transient =
+				failure.status === 429 ||
+				(idempotent &&
+					((failure.status !== undefined && failure.status >= 500) ||
+						(failure.status === undefined && failure.code !== undefined && TRANSIENT_NETWORK_CODES.has(failure.code))));
+			const delay = retryAfterMs(failure.headers) ?? RETRY_POLICY.baseDelayMs * 2 ** attempt;
+			if (!transient || attempt >= RETRY_POLICY.maxRetries || delay > RETRY_POLICY.maxDelayMs) {
+				throw toError(failure);
+			}
+			await sleep(delay);
+		}
+	}
+}
+
+/** Replaces every occurrence of the given secrets in a text with `***`. */
+export function redact(text: string, secrets: Array<string | undefined>): string {
+	let result = text;
+	for (const secret of secrets) {
+		if (secret && secret.length >= 4) result = result.split(secret).join('***');
+	}
+	return result;
+}

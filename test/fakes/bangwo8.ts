@@ -1,0 +1,994 @@
+/**
+ * Fake Bangwo8 (帮我吧) REST API v1, modelled on seeds 000/001 and docs/VENDOR-NOTES.md.
+ *
+ * - `POST /api/token.php` (OAuth2 client credentials) → Bearer tokens valid for `tokenTtlSeconds`.
+ * - Everything under `/api/v1/` needs `Authorization: Basic base64(account:password)` or a valid Bearer.
+ * - Zendesk-like shapes: `.json` paths, root-key wrapping, lists with count/next_page, ids as strings.
+ * - `Requestid` header on creates: a repeated id replays the first answer and creates nothing.
+ *
+ * Anything not confirmed by the seeds / vendor notes is marked "GUESS" (error codes of auth and
+ * validation failures, ticket fields, update/delete messages, the id in the create answer).
+ */
+import { randomBytes } from 'node:crypto';
+import { FakeServer, FakeResponse, RecordedRequest, Route, RouteContext, isRecord, json, str, formatCst, parseCst } from './base';
+
+// ==================================================================== endpoint table (ALL paths)
+// Paths relative to /api/v1/. `{id}` = numeric id segment. Handler names map to FakeBangwo8 methods.
+export const BANGWO8_TOKEN_PATH = '/api/token.php';
+export const BANGWO8_API_PREFIX = '/api/v1/';
+export const BANGWO8_ENDPOINTS = [
+	// contacts (users)
+	['GET', 'users.json', 'listUsers'],
+	['POST', 'users.json', 'createUser'],
+	['GET', 'users/show_many.json', 'showManyUsers'],
+	['GET', 'users/search.json', 'searchUsers'],
+	['DELETE', 'users/destroy_many.json', 'destroyManyUsers'],
+	['GET', 'users/{id}.json', 'getUser'],
+	['PUT', 'users/{id}.json', 'updateUser'],
+	['DELETE', 'users/{id}.json', 'deleteUser'],
+	['GET', 'users/{id}/tickets.json', 'userTickets'],
+	// companies
+	['GET', 'companies.json', 'listCompanies'],
+	['POST', 'companies.json', 'createCompany'],
+	['GET', 'companies/show_many.json', 'showManyCompanies'],
+	['GET', 'companies/search.json', 'searchCompanies'],
+	['GET', 'companies/{id}.json', 'getCompany'],
+	['PUT', 'companies/{id}.json', 'updateCompany'],
+	['DELETE', 'companies/{id}.json', 'deleteCompany'],
+	['GET', 'companies/{id}/users.json', 'companyUsers'],
+	['GET', 'companies/{id}/tickets.json', 'companyTickets'],
+	// customer groups
+	['GET', 'customergroups.json', 'listGroups'],
+	['POST', 'customergroups.json', 'createGroup'],
+	['GET', 'customergroups/show_many.json', 'showManyGroups'],
+	['GET', 'customergroups/{id}.json', 'getGroup'],
+	['PUT', 'customergroups/{id}.json', 'updateGroup'],
+	['DELETE', 'customergroups/{id}.json', 'deleteGroup'],
+	['GET', 'customergroups/{id}/customers.json', 'groupCustomers'],
+	// contact fields
+	['GET', 'user_fields.json', 'listUserFields'],
+	// tickets
+	['GET', 'tickets.json', 'listTickets'],
+	['POST', 'tickets.json', 'createTicket'],
+	['GET', 'tickets/{id}.json', 'getTicket'],
+	['PUT', 'tickets/{id}.json', 'updateTicket'],
+] as const;
+
+type HandlerName = (typeof BANGWO8_ENDPOINTS)[number][2];
+
+/** Error bodies. Only 100047 is confirmed by the seed; the rest are GUESSES kept here in one place. */
+export const BANGWO8_ERRORS = {
+	invalidUri: { status: 404, errcode: '100047', errmsg: 'Invalid resource URI' },
+	invalidToken: { status: 401, errcode: '100001', errmsg: 'Invalid token' }, // GUESS
+	invalidBasic: { status: 401, errcode: '100002', errmsg: 'Invalid account or password' }, // GUESS
+	noAuth: { status: 401, errcode: '100003', errmsg: 'Authorization required' }, // GUESS
+	notFound: { status: 404, errcode: '100004', errmsg: 'Record not found' }, // GUESS
+	badRequest: { status: 400, errcode: '100005', errmsg: 'Invalid parameter' }, // GUESS
+} as const;
+
+/** Write-answer messages. 'Insert ok' is confirmed; the others are GUESSES. */
+export const BANGWO8_WRITE_MSG = { insert: 'Insert ok', update: 'Update ok', delete: 'Delete ok' } as const;
+
+export interface FakeBangwo8Options {
+	account?: string;
+	password?: string;
+	clientId?: string;
+	clientSecret?: string;
+	/** Bearer lifetime; `expires_in` answers this. Default 3600. */
+	tokenTtlSeconds?: number;
+}
+
+export interface CustomField {
+	key: string;
+	value: string;
+}
+
+export interface Bangwo8User {
+	cId: string;
+	name: string;
+	mobile: string;
+	email: string;
+	fixnumber: string;
+	position: string;
+	QQ: string;
+	note: string;
+	companyId: string;
+	supportId: string;
+	multiServiceList: string;
+	default: string;
+	service_groupid: string;
+	createDT: string;
+	updateDT: string;
+	tableName: string;
+	uniqueId: string;
+	custom_fields: CustomField[];
+	/** 1 active, 2 left, 3 deleted */
+	state: string;
+	createrId: string;
+}
+
+export interface Bangwo8Company {
+	uId: string;
+	companyName: string;
+	province: string;
+	city: string;
+	supportId: string;
+	servicestarttime: string;
+	serviceendtime: string;
+	serviceCharge: string;
+	serviceaccount: string;
+	servicepassword: string;
+	address: string;
+	userURL: string;
+	serveNote: string;
+	multiServiceList: string;
+	service_groupid: string;
+	createDT: string;
+	updateDT: string;
+	tableName: string;
+	custom_fields: CustomField[];
+}
+
+export interface Bangwo8Group {
+	groupId: string;
+	groupName: string;
+	/** 1 company group, 2 contact group */
+	type: string;
+}
+
+/** GUESS: the seeds give no ticket fields; these follow the create/update bodies in VENDOR-NOTES. */
+export interface Bangwo8Ticket {
+	ticketId: string;
+	subject: string;
+	descript: string;
+	ticketStatus: string;
+	priorityLevel: string;
+	ticketTemplateId: string;
+	userId: string;
+	companyId: string;
+	supportId: string;
+	createDT: string;
+	updateDT: string;
+	custom_fields: CustomField[];
+	ticketReply: Array<{ replyMsg: string; createDT: string }>;
+}
+
+export interface Bangwo8UserField {
+	id: string;
+	name: string;
+	key: string;
+	type: string;
+	system: string;
+	custom_field_options: Array<{ id: string; name: string; value: string }>;
+}
+
+export interface SeedTimeOptions {
+	/** First record's createDT: 'YYYY-MM-DD HH:mm:ss' (UTC+8), epoch ms, or Date. Default: after the newest record, or 2023-01-01 09:00:00. */
+	createdAt?: string | number | Date;
+	/** First record's updateDT (same forms); default = its createDT. */
+	updatedAt?: string | number | Date;
+	/** Seconds between consecutive records (default 60). */
+	stepSeconds?: number;
+}
+
+interface Dated {
+	createDT: string;
+	updateDT: string;
+}
+
+const NAMES = ['张伟', '王芳', '李娜', '刘洋', '陈静', '杨磊', '赵敏', '黄强', '周杰', '吴艳', '徐涛', '孙丽'];
+const COMPANY_NAMES = ['北京智达科技', '上海云帆贸易', '深圳前海数据', '杭州西溪网络', '成都天府软件', '武汉光谷电子'];
+const PROVINCES: Array<[string, string]> = [
+	['北京', '北京'],
+	['上海', '上海'],
+	['广东', '深圳'],
+	['浙江', '杭州'],
+	['四川', '成都'],
+	['湖北', '武汉'],
+];
+const DEFAULT_SEED_START = parseCst('2023-01-01 09:00:00');
+
+function toMs(v: string | number | Date): number {
+	if (v instanceof Date) return v.getTime();
+	if (typeof v === 'number') return v;
+	const ms = parseCst(v);
+	if (Number.isNaN(ms)) throw new Error(`bad timestamp ${v}`);
+	return ms;
+}
+
+function splitIds(v: string | undefined): string[] {
+	return (v ?? '')
+		.split(',')
+		.map((x) => x.trim())
+		.filter((x) => x !== '');
+}
+
+function toCustomFields(v: unknown): CustomField[] | undefined {
+	if (!Array.isArray(v)) return undefined;
+	const out: CustomField[] = [];
+	for (const e of v) if (isRecord(e)) out.push({ key: str(e['key']), value: str(e['value']) });
+	return out;
+}
+
+function mergeCustomFields(old: CustomField[], upd: CustomField[]): CustomField[] {
+	const out = old.map((f) => ({ ...f }));
+	for (const f of upd) {
+		const hit = out.find((o) => o.key === f.key);
+		if (hit) hit.value = f.value;
+		else out.push({ ...f });
+	}
+	return out;
+}
+
+function err(e: { status: number; errcode: string; errmsg: string }, detail?: string): FakeResponse {
+	return json(e.status, { errcode: e.errcode, errmsg: detail ? `${e.errmsg}: ${detail}` : e.errmsg });
+}
+
+export class FakeBangwo8 extends FakeServer {
+	readonly account: string;
+	readonly password: string;
+	readonly clientId: string;
+	readonly clientSecret: string;
+	tokenTtlSeconds: number;
+
+	/** Calls to /api/token.php (any outcome, injected faults included). */
+	tokenRequests = 0;
+	/** Valid bearer tokens → expiry (epoch ms). */
+	readonly tokens = new Map<string, number>();
+	/** Every Requestid header seen (all non-token requests, faulted ones included), in order. */
+	readonly requestIds: string[] = [];
+	/** Creates answered from the Requestid replay cache (duplicates dropped). */
+	duplicateCreates = 0;
+	private readonly createReplies = new Map<string, FakeResponse>();
+
+	readonly users = new Map<string, Bangwo8User>();
+	readonly companies = new Map<string, Bangwo8Company>();
+	/** Soft-deleted company ids (hidden from lists unless deStat=1). */
+	readonly deletedCompanyIds = new Set<string>();
+	readonly customerGroups = new Map<string, Bangwo8Group>();
+	/** groupId → member ids (company uIds for type 1, contact cIds for type 2). */
+	readonly customerGroupMembers = new Map<string, string[]>();
+	readonly tickets = new Map<string, Bangwo8Ticket>();
+	userFields: Bangwo8UserField[] = [
+		{ id: '1', name: '姓名', key: 'name', type: '2', system: '1', custom_field_options: [] },
+		{ id: '2', name: '手机号', key: 'mobile', type: '2', system: '1', custom_field_options: [] },
+		{ id: '3', name: '邮箱', key: 'email', type: '2', system: '1', custom_field_options: [] },
+		{ id: '4', name: '固定电话', key: 'fixnumber', type: '2', system: '1', custom_field_options: [] },
+		{ id: '5', name: '职位', key: 'position', type: '2', system: '1', custom_field_options: [] },
+		{ id: '6', name: '备注', key: 'note', type: '3', system: '1', custom_field_options: [] },
+		{ id: '101', name: '客户级别', key: 'field_1', type: '2', system: '0', custom_field_options: [] },
+		{
+			id: '102',
+			name: '是否续约',
+			key: 'field_2',
+			type: '5',
+			system: '0',
+			custom_field_options: [
+				{ id: '1', name: '否', value: '0' },
+				{ id: '2', name: '是', value: '1' },
+			],
+		},
+	];
+
+	private nextUserId = 6454743;
+	private nextCompanyId = 2606877;
+	private nextGroupId = 28728;
+	private nextTicketId = 1000001;
+	private seedCounter = 0;
+
+	protected readonly routes: readonly Route[];
+
+	constructor(opts: FakeBangwo8Options = {}) {
+		super();
+		this.account = opts.account ?? 'acct';
+		this.password = opts.password ?? 'pw';
+		this.clientId = opts.clientId ?? 'cid';
+		this.clientSecret = opts.clientSecret ?? 'csecret';
+		this.tokenTtlSeconds = opts.tokenTtlSeconds ?? 3600;
+		const handlers = this.handlers();
+		this.routes = BANGWO8_ENDPOINTS.map(([method, path, name]) => ({
+			method,
+			pattern: new RegExp('^' + (BANGWO8_API_PREFIX + path).replace(/\./g, '\\.').replace(/\{id\}/g, '(\\d+)') + '$'),
+			handler: handlers[name],
+		}));
+	}
+
+	private handlers(): Record<HandlerName, (c: RouteContext) => FakeResponse> {
+		return {
+			listUsers: (c) => this.listAnswer(c.req, 'users', this.query(this.visibleUsers(c.req), c.req.query)),
+			createUser: (c) => this.createUser(c),
+			showManyUsers: (c) => this.showMany(c.req, 'users', this.users),
+			searchUsers: (c) =>
+				this.search(c.req, 'users', this.visibleUsers(c.req), (u) => [u.name, u.mobile, u.email, u.fixnumber, u.QQ, u.note, u.position]),
+			destroyManyUsers: (c) => this.destroyManyUsers(c),
+			getUser: (c) => this.getUser(c),
+			updateUser: (c) => this.updateUser(c),
+			deleteUser: (c) => this.deleteUser(c),
+			userTickets: (c) => {
+				const id = c.params[0];
+				if (!this.users.has(id)) return err(BANGWO8_ERRORS.notFound);
+				return this.listAnswer(c.req, 'tickets', this.query([...this.tickets.values()].filter((t) => t.userId === id), c.req.query));
+			},
+			listCompanies: (c) => this.listAnswer(c.req, 'companies', this.query(this.visibleCompanies(c.req), c.req.query)),
+			createCompany: (c) => this.createCompany(c),
+			showManyCompanies: (c) => this.showMany(c.req, 'companies', this.companies),
+			searchCompanies: (c) =>
+				this.search(c.req, 'companies', this.visibleCompanies(c.req), (co) => [co.companyName, co.address, co.province, co.city, co.serveNote]),
+			getCompany: (c) => {
+				const co = this.companies.get(c.params[0]);
+				if (!co || this.deletedCompanyIds.has(co.uId)) return err(BANGWO8_ERRORS.notFound);
+				return json(200, { company: co });
+			},
+			updateCompany: (c) => this.updateCompany(c),
+			deleteCompany: (c) => {
+				const id = c.params[0];
+				if (!this.companies.has(id) || this.deletedCompanyIds.has(id)) return err(BANGWO8_ERRORS.notFound);
+				this.deletedCompanyIds.add(id);
+				return this.writeOk('delete');
+			},
+			companyUsers: (c) => {
+				const id = c.params[0];
+				if (!this.companies.has(id)) return err(BANGWO8_ERRORS.notFound);
+				return this.listAnswer(c.req, 'users', this.query(this.visibleUsers(c.req).filter((u) => u.companyId === id), c.req.query));
+			},
+			companyTickets: (c) => {
+				const id = c.params[0];
+				if (!this.companies.has(id)) return err(BANGWO8_ERRORS.notFound);
+				return this.listAnswer(c.req, 'tickets', this.query([...this.tickets.values()].filter((t) => t.companyId === id), c.req.query));
+			},
+			listGroups: (c) => this.listAnswer(c.req, 'customergroups', [...this.customerGroups.values()]),
+			createGroup: (c) => this.createGroup(c),
+			showManyGroups: (c) => this.showMany(c.req, 'customergroups', this.customerGroups),
+			getGroup: (c) => {
+				const g = this.customerGroups.get(c.params[0]);
+				return g ? json(200, { customergroup: g }) : err(BANGWO8_ERRORS.notFound);
+			},
+			updateGroup: (c) => this.updateGroup(c),
+			deleteGroup: (c) => {
+				const id = c.params[0];
+				if (!this.customerGroups.delete(id)) return err(BANGWO8_ERRORS.notFound);
+				this.customerGroupMembers.delete(id);
+				return this.writeOk('delete');
+			},
+			groupCustomers: (c) => this.groupCustomers(c),
+			listUserFields: (c) => this.listAnswer(c.req, 'user_fields', this.userFields),
+			listTickets: (c) => this.listAnswer(c.req, 'tickets', this.query([...this.tickets.values()], c.req.query)),
+			createTicket: (c) => this.createTicket(c),
+			getTicket: (c) => {
+				const t = this.tickets.get(c.params[0]);
+				// Confirmed quirk: the single ticket comes back inside an ARRAY.
+				return t ? json(200, { ticket: [t] }) : err(BANGWO8_ERRORS.notFound);
+			},
+			updateTicket: (c) => this.updateTicket(c),
+		};
+	}
+
+	// ================================================================ auth / token
+
+	protected isTokenRequest(req: RecordedRequest): boolean {
+		return req.path === BANGWO8_TOKEN_PATH;
+	}
+
+	/** Every bearer token issued so far becomes invalid (401). */
+	expireTokens(): void {
+		this.tokens.clear();
+	}
+
+	static basic(user: string, pass: string): string {
+		return 'Basic ' + Buffer.from(`${user}:${pass}`, 'utf8').toString('base64');
+	}
+
+	private static decodeBasic(header: string): [string, string] | undefined {
+		const decoded = Buffer.from(header.slice(6).trim(), 'base64').toString('utf8');
+		const i = decoded.indexOf(':');
+		return i === -1 ? undefined : [decoded.slice(0, i), decoded.slice(i + 1)];
+	}
+
+	protected override observe(req: RecordedRequest): void {
+		if (req.path === BANGWO8_TOKEN_PATH) this.tokenRequests++;
+		else {
+			const rid = req.headers['requestid'];
+			if (rid !== undefined) this.requestIds.push(rid);
+		}
+	}
+
+	protected handleToken(req: RecordedRequest): FakeResponse {
+		// Error texts follow the PHP OAuth2 server the vendor appears to use (bshaffer/oauth2-server-php).
+		if (req.method !== 'POST') {
+			return json(405, { error: 'invalid_request', error_description: 'The request method must be POST when requesting an access token' });
+		}
+		const body = isRecord(req.body) ? req.body : {};
+		const auth = req.headers['authorization'] ?? '';
+		let id: string | undefined;
+		let secret: string | undefined;
+		if (/^basic /i.test(auth)) {
+			const pair = FakeBangwo8.decodeBasic(auth);
+			if (pair) [id, secret] = pair;
+		} else if (body['client_id'] !== undefined) {
+			id = str(body['client_id']);
+			secret = str(body['client_secret']);
+		}
+		if (id === undefined) {
+			return json(400, { error: 'invalid_client', error_description: 'Client credentials were not found in the headers or body' });
+		}
+		const grant = body['grant_type'];
+		if (grant === undefined) {
+			return json(400, { error: 'invalid_request', error_description: 'The grant type was not specified in the request' });
+		}
+		if (grant !== 'client_credentials') {
+			return json(400, { error: 'unsupported_grant_type', error_description: `Grant type "${str(grant)}" not supported` });
+		}
+		if (id !== this.clientId || secret !== this.clientSecret) {
+			return json(400, { error: 'invalid_client', error_description: 'The client credentials are invalid' });
+		}
+		const token = randomHex40();
+		this.tokens.set(token, Date.now() + this.tokenTtlSeconds * 1000);
+		return json(200, { access_token: token, expires_in: this.tokenTtlSeconds, token_type: 'Bearer', scope: null });
+	}
+
+	protected authenticate(req: RecordedRequest): FakeResponse | undefined {
+		if (!req.path.startsWith(BANGWO8_API_PREFIX)) return undefined; // falls through to 404
+		const auth = req.headers['authorization'] ?? '';
+		if (/^bearer /i.test(auth)) {
+			const token = auth.slice(7).trim();
+			const exp = this.tokens.get(token);
+			if (exp === undefined) return err(BANGWO8_ERRORS.invalidToken);
+			if (Date.now() >= exp) {
+				this.tokens.delete(token);
+				return err(BANGWO8_ERRORS.invalidToken);
+			}
+			return undefined;
+		}
+		if (/^basic /i.test(auth)) {
+			const pair = FakeBangwo8.decodeBasic(auth);
+			if (!pair || pair[0] !== this.account || pair[1] !== this.password) return err(BANGWO8_ERRORS.invalidBasic);
+			return undefined;
+		}
+		return err(BANGWO8_ERRORS.noAuth);
+	}
+
+	protected notFound(): FakeResponse {
+		return err(BANGWO8_ERRORS.invalidUri);
+	}
+
+	// ================================================================ list machinery
+
+	/** Date filters (whole days, inclusive), created_order/updated_order. Default order: id ascending (insertion). */
+	private query<T extends Dated>(recs: T[], q: Record<string, string>): T[] {
+		const cs = q['created_start'] ?? '';
+		const ce = q['created_end'] ?? '';
+		const us = q['updated_start'] ?? '';
+		const ue = q['updated_end'] ?? '';
+		let out = recs;
+		if (cs || ce || us || ue) {
+			out = recs.filter((r) => {
+				const c = r.createDT.slice(0, 10);
+				const u = r.updateDT.slice(0, 10);
+				return (!cs || c >= cs) && (!ce || c <= ce) && (!us || u >= us) && (!ue || u <= ue);
+			});
+		}
+		const co = (q['created_order'] ?? '').toLowerCase();
+		const uo = (q['updated_order'] ?? '').toLowerCase();
+		if (co === 'asc' || co === 'desc' || uo === 'asc' || uo === 'desc') {
+			if (out === recs) out = [...recs];
+			out.sort((a, b) => {
+				if (co === 'asc' || co === 'desc') {
+					const d = a.createDT < b.createDT ? -1 : a.createDT > b.createDT ? 1 : 0;
+					if (d !== 0) return co === 'asc' ? d : -d;
+				}
+				if (uo === 'asc' || uo === 'desc') {
+					const d = a.updateDT < b.updateDT ? -1 : a.updateDT > b.updateDT ? 1 : 0;
+					if (d !== 0) return uo === 'asc' ? d : -d;
+				}
+				return 0;
+			});
+		}
+		return out;
+	}
+
+	private pageUrl(req: RecordedRequest, page: number): string {
+		const sp = new URLSearchParams(req.search);
+		sp.set('page', String(page));
+		return `${this.origin}${req.path}?${sp.toString()}`;
+	}
+
+	/** `{"<plural>":[…],"count":"N","next_page":url|"","previous_page":url|""}`; page/per_page (default 100, cap 100). */
+	private listAnswer(req: RecordedRequest, plural: string, all: readonly unknown[]): FakeResponse {
+		let perPage = Number.parseInt(req.query['per_page'] ?? '', 10);
+		if (!Number.isFinite(perPage) || perPage <= 0) perPage = 100;
+		if (perPage > 100) perPage = 100;
+		let page = Number.parseInt(req.query['page'] ?? '', 10);
+		if (!Number.isFinite(page) || page < 1) page = 1;
+		const start = (page - 1) * perPage;
+		const last = start + perPage >= all.length;
+		return json(200, {
+			[plural]: all.slice(start, start + perPage),
+			count: String(all.length),
+			next_page: last ? '' : this.pageUrl(req, page + 1),
+			previous_page: page > 1 ? this.pageUrl(req, page - 1) : '',
+		});
+	}
+
+	private showMany<T>(req: RecordedRequest, plural: string, store: Map<string, T>): FakeResponse {
+		const found: T[] = [];
+		for (const id of splitIds(req.query['ids'])) {
+			const r = store.get(id);
+			if (r !== undefined) found.push(r);
+		}
+		return this.listAnswer(req, plural, found);
+	}
+
+	private search<T extends Dated>(req: RecordedRequest, plural: string, recs: T[], text: (r: T) => string[]): FakeResponse {
+		const needle = (req.query['query'] ?? '').trim().toLowerCase();
+		let out = needle ? recs.filter((r) => text(r).some((s) => s.toLowerCase().includes(needle))) : recs;
+		const sortBy = req.query['sort_by'] ?? '';
+		if (sortBy) {
+			const desc = (req.query['sort_order'] ?? '').toLowerCase() === 'desc';
+			const key = (r: T): string => str((r as unknown as Record<string, unknown>)[sortBy]);
+			out = [...out].sort((a, b) => {
+				const x = key(a);
+				const y = key(b);
+				const d = /^\d+$/.test(x) && /^\d+$/.test(y) ? Number(x) - Number(y) : x < y ? -1 : x > y ? 1 : 0;
+				return desc ? -d : d;
+			});
+		}
+		return this.listAnswer(req, plural, this.query(out, req.query));
+	}
+
+	private visibleUsers(req: RecordedRequest): Bangwo8User[] {
+		const all = [...this.users.values()];
+		return req.query['deStat'] === '1' ? all : all.filter((u) => u.state !== '3');
+	}
+
+	private visibleCompanies(req: RecordedRequest): Bangwo8Company[] {
+		const all = [...this.companies.values()];
+		return req.query['deStat'] === '1' ? all : all.filter((c) => !this.deletedCompanyIds.has(c.uId));
+	}
+
+	// ================================================================ writes
+
+	private writeOk(kind: keyof typeof BANGWO8_WRITE_MSG, data: unknown = false, headers?: Record<string, string>): FakeResponse {
+		return json(200, { status: '0', message: BANGWO8_WRITE_MSG[kind], data }, headers);
+	}
+
+	/** Runs a create at most once per Requestid; a repeat gets the first answer back. */
+	private once(req: RecordedRequest, create: () => FakeResponse): FakeResponse {
+		const rid = req.headers['requestid'];
+		if (rid) {
+			const prior = this.createReplies.get(rid);
+			if (prior) {
+				this.duplicateCreates++;
+				return prior;
+			}
+		}
+		const answer = create();
+		if (rid && answer.status === 200) this.createReplies.set(rid, answer);
+		return answer;
+	}
+
+	private created(kind: string, id: string): FakeResponse {
+		// ASSUMPTION: besides the Location header, the body carries the new id as data: {id}
+		// (the vendor documents only `"data": false`).
+		return this.writeOk('insert', { id }, { Location: `${this.origin}${BANGWO8_API_PREFIX}${kind}/${id}.json` });
+	}
+
+	private wrapped(req: RecordedRequest, key: string): Record<string, unknown> | undefined {
+		const b = req.body;
+		if (!isRecord(b)) return undefined;
+		const inner = b[key];
+		return isRecord(inner) ? inner : undefined;
+	}
+
+	private createUser({ req }: RouteContext): FakeResponse {
+		return this.once(req, () => {
+			const u = this.wrapped(req, 'user');
+			if (!u) return err(BANGWO8_ERRORS.badRequest, 'user');
+			if (u['custom_fields'] !== undefined && !Array.isArray(u['custom_fields'])) return err(BANGWO8_ERRORS.badRequest, 'custom_fields');
+			const rec = this.addUser(this.userFieldsFrom(u));
+			return this.created('users', rec.cId);
+		});
+	}
+
+	private userFieldsFrom(u: Record<string, unknown>): Partial<Bangwo8User> {
+		const out: Partial<Bangwo8User> = {};
+		const keys = ['name', 'mobile', 'email', 'fixnumber', 'position', 'QQ', 'note', 'companyId', 'supportId', 'service_groupid', 'uniqueId', 'multiServiceList', 'default', 'state'] as const;
+		for (const k of keys) if (u[k] !== undefined) out[k] = str(u[k]);
+		if (u['qq'] !== undefined && u['QQ'] === undefined) out.QQ = str(u['qq']);
+		const cf = toCustomFields(u['custom_fields']);
+		if (cf) out.custom_fields = cf;
+		return out;
+	}
+
+	private getUser({ params }: RouteContext): FakeResponse {
+		const u = this.users.get(params[0]);
+		if (!u) return err(BANGWO8_ERRORS.notFound);
+		// The single-record shape names the id `userId` (lists use `cId`), per seed 000.
+		const { cId, ...rest } = u;
+		return json(200, { user: { userId: cId, ...rest } });
+	}
+
+	private updateUser({ req, params }: RouteContext): FakeResponse {
+		const rec = this.users.get(params[0]);
+		if (!rec) return err(BANGWO8_ERRORS.notFound);
+		const u = this.wrapped(req, 'user');
+		if (!u) return err(BANGWO8_ERRORS.badRequest, 'user');
+		const { custom_fields, ...fields } = this.userFieldsFrom(u);
+		Object.assign(rec, fields);
+		if (custom_fields) rec.custom_fields = mergeCustomFields(rec.custom_fields, custom_fields);
+		rec.updateDT = formatCst(Date.now());
+		return this.writeOk('update');
+	}
+
+	private deleteUser({ params }: RouteContext): FakeResponse {
+		const rec = this.users.get(params[0]);
+		if (!rec || rec.state === '3') return err(BANGWO8_ERRORS.notFound);
+		rec.state = '3';
+		rec.updateDT = formatCst(Date.now());
+		return this.writeOk('delete');
+	}
+
+	private destroyManyUsers({ req }: RouteContext): FakeResponse {
+		const ids = splitIds(req.query['ids']);
+		if (ids.length === 0) return err(BANGWO8_ERRORS.badRequest, 'ids');
+		const now = formatCst(Date.now());
+		for (const id of ids) {
+			const rec = this.users.get(id);
+			if (rec && rec.state !== '3') {
+				rec.state = '3';
+				rec.updateDT = now;
+			}
+		}
+		return this.writeOk('delete');
+	}
+
+	private companyFieldsFrom(c: Record<string, unknown>): Partial<Bangwo8Company> {
+		const out: Partial<Bangwo8Company> = {};
+		const keys = ['companyName', 'province', 'city', 'address', 'serveNote', 'service_groupid', 'supportId', 'servicestarttime', 'serviceendtime', 'serviceCharge', 'serviceaccount', 'servicepassword', 'userURL', 'multiServiceList'] as const;
+		for (const k of keys) if (c[k] !== undefined) out[k] = str(c[k]);
+		const cf = toCustomFields(c['custom_fields']);
+		if (cf) out.custom_fields = cf;
+		return out;
+	}
+
+	private createCompany({ req }: RouteContext): FakeResponse {
+		return this.once(req, () => {
+			const c = this.wrapped(req, 'company');
+			if (!c) return err(BANGWO8_ERRORS.badRequest, 'company');
+			if (str(c['companyName']).trim() === '') return err(BANGWO8_ERRORS.badRequest, 'companyName'); // GUESS: required
+			const rec = this.addCompany(this.companyFieldsFrom(c));
+			return this.created('companies', rec.uId);
+		});
+	}
+
+	private updateCompany({ req, params }: RouteContext): FakeResponse {
+		const rec = this.companies.get(params[0]);
+		if (!rec || this.deletedCompanyIds.has(rec.uId)) return err(BANGWO8_ERRORS.notFound);
+		const c = this.wrapped(req, 'company');
+		if (!c) return err(BANGWO8_ERRORS.badRequest, 'company');
+		const { custom_fields, ...fields } = this.companyFieldsFrom(c);
+		Object.assign(rec, fields);
+		if (custom_fields) rec.custom_fields = mergeCustomFields(rec.custom_fields, custom_fields);
+		rec.updateDT = formatCst(Date.now());
+		return this.writeOk('update');
+	}
+
+	private createGroup({ req }: RouteContext): FakeResponse {
+		return this.once(req, () => {
+			const g = this.wrapped(req, 'customergroup');
+			if (!g) return err(BANGWO8_ERRORS.badRequest, 'customergroup');
+			const name = str(g['groupName']).trim();
+			const type = str(g['type']);
+			if (!name) return err(BANGWO8_ERRORS.badRequest, 'groupName');
+			if (type !== '1' && type !== '2') return err(BANGWO8_ERRORS.badRequest, 'type');
+			const rec = this.addCustomerGroup({ groupName: name, type });
+			// Confirmed quirk: the create answer's key is the PLURAL `customergroups`, holding one object.
+			return json(200, { customergroups: rec }, { Location: `${this.origin}${BANGWO8_API_PREFIX}customergroups/${rec.groupId}.json` });
+		});
+	}
+
+	private updateGroup({ req, params }: RouteContext): FakeResponse {
+		const rec = this.customerGroups.get(params[0]);
+		if (!rec) return err(BANGWO8_ERRORS.notFound);
+		const g = this.wrapped(req, 'customergroup');
+		if (!g) return err(BANGWO8_ERRORS.badRequest, 'customergroup');
+		if (g['groupName'] !== undefined) {
+			const name = str(g['groupName']).trim();
+			if (!name) return err(BANGWO8_ERRORS.badRequest, 'groupName');
+			rec.groupName = name;
+		}
+		if (g['type'] !== undefined) {
+			const type = str(g['type']);
+			if (type !== '1' && type !== '2') return err(BANGWO8_ERRORS.badRequest, 'type');
+			rec.type = type;
+		}
+		return this.writeOk('update');
+	}
+
+	private groupCustomers({ req, params }: RouteContext): FakeResponse {
+		const g = this.customerGroups.get(params[0]);
+		if (!g) return err(BANGWO8_ERRORS.notFound);
+		const members = this.customerGroupMembers.get(g.groupId) ?? [];
+		const rows: Array<Record<string, unknown>> = [];
+		for (const id of members) {
+			if (g.type === '1') {
+				const c = this.companies.get(id);
+				if (!c) continue;
+				rows.push({
+					uId: c.uId,
+					companyName: c.companyName,
+					supportId: c.supportId,
+					servicestarttime: c.servicestarttime,
+					serviceendtime: c.serviceendtime,
+					serviceaccount: c.serviceaccount,
+					servicepassword: c.servicepassword,
+					address: c.address,
+					createDT: c.createDT,
+					updateDT: c.updateDT,
+					custom_fields: c.custom_fields,
+				});
+			} else {
+				const u = this.users.get(id);
+				if (!u) continue;
+				// GUESS: contact members in the same row shape, uId = contact id.
+				rows.push({
+					uId: u.cId,
+					name: u.name,
+					companyName: this.companies.get(u.companyId)?.companyName ?? '',
+					supportId: u.supportId,
+					servicestarttime: '0000-00-00',
+					serviceendtime: '0000-00-00',
+					serviceaccount: '',
+					servicepassword: '',
+					address: '',
+					createDT: u.createDT,
+					updateDT: u.updateDT,
+					custom_fields: u.custom_fields,
+				});
+			}
+		}
+		return this.listAnswer(req, 'customers', rows);
+	}
+
+	private createTicket({ req }: RouteContext): FakeResponse {
+		return this.once(req, () => {
+			const t = this.wrapped(req, 'ticket');
+			if (!t) return err(BANGWO8_ERRORS.badRequest, 'ticket');
+			const subject = str(t['subject']).trim();
+			if (!subject) return err(BANGWO8_ERRORS.badRequest, 'subject'); // GUESS: required
+			const fields = this.ticketFieldsFrom(t);
+			const reply = t['ticketReply'];
+			const msg = isRecord(reply) ? str(reply['replyMsg']) : '';
+			const rec = this.addTicket({ ...fields, subject });
+			if (msg) rec.ticketReply.push({ replyMsg: msg, createDT: rec.createDT });
+			return this.created('tickets', rec.ticketId);
+		});
+	}
+
+	private ticketFieldsFrom(t: Record<string, unknown>): Partial<Bangwo8Ticket> {
+		const out: Partial<Bangwo8Ticket> = {};
+		const keys = ['subject', 'descript', 'ticketStatus', 'priorityLevel', 'ticketTemplateId', 'userId', 'companyId', 'supportId'] as const;
+		for (const k of keys) if (t[k] !== undefined) out[k] = str(t[k]);
+		const cf = toCustomFields(t['custom_fields']);
+		if (cf) out.custom_fields = cf;
+		return out;
+	}
+
+	private updateTicket({ req, params }: RouteContext): FakeResponse {
+		const rec = this.tickets.get(params[0]);
+		if (!rec) return err(BANGWO8_ERRORS.notFound);
+		const t = this.wrapped(req, 'ticket');
+		if (!t) return err(BANGWO8_ERRORS.badRequest, 'ticket');
+		const { custom_fields, ...fields } = this.ticketFieldsFrom(t);
+		Object.assign(rec, fields);
+		if (custom_fields) rec.custom_fields = mergeCustomFields(rec.custom_fields, custom_fields);
+		const reply = t['ticketReply'];
+		rec.updateDT = formatCst(Date.now());
+		if (isRecord(reply) && str(reply['replyMsg'])) rec.ticketReply.push({ replyMsg: str(reply['replyMsg']), createDT: rec.updateDT });
+		return this.writeOk('update');
+	}
+
+	// ================================================================ store helpers / seeding
+
+	addUser(fields: Partial<Bangwo8User> = {}): Bangwo8User {
+		const now = formatCst(Date.now());
+		const rec: Bangwo8User = {
+			cId: String(this.nextUserId++),
+			name: '',
+			mobile: '',
+			email: '',
+			fixnumber: '',
+			position: '',
+			QQ: '',
+			note: '',
+			companyId: '0',
+			supportId: '0',
+			multiServiceList: '',
+			default: '',
+			service_groupid: '0',
+			createDT: now,
+			updateDT: fields.createDT ?? now,
+			tableName: '',
+			uniqueId: '',
+			custom_fields: [{ key: 'field_2', value: '0' }],
+			state: '1',
+			createrId: '0',
+			...fields,
+		};
+		if (fields.cId !== undefined) this.nextUserId = Math.max(this.nextUserId, Number(fields.cId) + 1);
+		this.users.set(rec.cId, rec);
+		return rec;
+	}
+
+	addCompany(fields: Partial<Bangwo8Company> = {}): Bangwo8Company {
+		const now = formatCst(Date.now());
+		const rec: Bangwo8Company = {
+			uId: String(this.nextCompanyId++),
+			companyName: '',
+			province: '',
+			city: '',
+			supportId: '0',
+			servicestarttime: '0000-00-00',
+			serviceendtime: '0000-00-00',
+			serviceCharge: '0',
+			serviceaccount: '',
+			servicepassword: '',
+			address: '',
+			userURL: '',
+			serveNote: '',
+			multiServiceList: '',
+			service_groupid: '0',
+			createDT: now,
+			updateDT: fields.createDT ?? now,
+			tableName: '',
+			custom_fields: [{ key: 'field_1', value: '' }],
+			...fields,
+		};
+		if (fields.uId !== undefined) this.nextCompanyId = Math.max(this.nextCompanyId, Number(fields.uId) + 1);
+		this.companies.set(rec.uId, rec);
+		return rec;
+	}
+
+	addCustomerGroup(fields: Partial<Bangwo8Group> & { groupName: string }): Bangwo8Group {
+		const rec: Bangwo8Group = { groupId: String(this.nextGroupId++), type: '2', ...fields };
+		this.customerGroups.set(rec.groupId, rec);
+		return rec;
+	}
+
+	addCustomerGroupMembers(groupId: string, ids: string[]): void {
+		const list = this.customerGroupMembers.get(groupId) ?? [];
+		for (const id of ids) if (!list.includes(id)) list.push(id);
+		this.customerGroupMembers.set(groupId, list);
+	}
+
+	addTicket(fields: Partial<Bangwo8Ticket> = {}): Bangwo8Ticket {
+		const now = formatCst(Date.now());
+		const rec: Bangwo8Ticket = {
+			ticketId: String(this.nextTicketId++),
+			subject: '',
+			descript: '',
+			ticketStatus: '1',
+			priorityLevel: '2',
+			ticketTemplateId: '0',
+			userId: '0',
+			companyId: '0',
+			supportId: '0',
+			createDT: now,
+			updateDT: fields.createDT ?? now,
+			custom_fields: [],
+			ticketReply: [],
+			...fields,
+		};
+		if (rec.companyId === '0' && rec.userId !== '0') rec.companyId = this.users.get(rec.userId)?.companyId ?? '0';
+		if (fields.ticketId !== undefined) this.nextTicketId = Math.max(this.nextTicketId, Number(fields.ticketId) + 1);
+		this.tickets.set(rec.ticketId, rec);
+		return rec;
+	}
+
+	/** [createDT, updateDT] generator for seeding: increasing by stepSeconds. */
+	private seedClock(store: Iterable<Dated>, opts: SeedTimeOptions): () => [string, string] {
+		const step = (opts.stepSeconds ?? 60) * 1000;
+		let created: number;
+		if (opts.createdAt !== undefined) created = toMs(opts.createdAt);
+		else {
+			let newest = '';
+			for (const r of store) if (r.createDT > newest) newest = r.createDT;
+			created = newest ? parseCst(newest) + step : DEFAULT_SEED_START;
+		}
+		let updated = opts.updatedAt !== undefined ? toMs(opts.updatedAt) : undefined;
+		return () => {
+			const pair: [string, string] = [formatCst(created), formatCst(updated ?? created)];
+			created += step;
+			if (updated !== undefined) updated += step;
+			return pair;
+		};
+	}
+
+	/** Seeds `n` contacts with increasing createDT (see SeedTimeOptions). Extra `fields` apply to all. */
+	seedUsers(n: number, opts: SeedTimeOptions & { fields?: Partial<Bangwo8User> } = {}): Bangwo8User[] {
+		const clock = this.seedClock(this.users.values(), opts);
+		const companyIds = [...this.companies.keys()];
+		const out: Bangwo8User[] = [];
+		for (let i = 0; i < n; i++) {
+			const k = ++this.seedCounter;
+			const [createDT, updateDT] = clock();
+			out.push(
+				this.addUser({
+					name: `${NAMES[k % NAMES.length]}${k}`,
+					mobile: `139${String(k).padStart(8, '0')}`,
+					email: k % 3 === 0 ? '' : `contact${k}@example.com`,
+					position: k % 4 === 0 ? '采购经理' : '',
+					QQ: k % 5 === 0 ? String(200000 + k) : '',
+					note: k % 7 === 0 ? 'VIP客户' : '',
+					companyId: companyIds.length ? companyIds[k % companyIds.length] : '0',
+					custom_fields: [{ key: 'field_2', value: String(k % 2) }],
+					createDT,
+					updateDT,
+					...(opts.fields ?? {}),
+				}),
+			);
+		}
+		return out;
+	}
+
+	/** Seeds `n` companies with increasing createDT. */
+	seedCompanies(n: number, opts: SeedTimeOptions & { fields?: Partial<Bangwo8Company> } = {}): Bangwo8Company[] {
+		const clock = this.seedClock(this.companies.values(), opts);
+		const out: Bangwo8Company[] = [];
+		for (let i = 0; i < n; i++) {
+			const k = ++this.seedCounter;
+			const [createDT, updateDT] = clock();
+			const [province, city] = PROVINCES[k % PROVINCES.length];
+			out.push(
+				this.addCompany({
+					companyName: `${COMPANY_NAMES[k % COMPANY_NAMES.length]}有限公司${k}`,
+					province,
+					city,
+					address: `${city}市科技路${k}号`,
+					serveNote: k % 3 === 0 ? '年度服务' : '',
+					createDT,
+					updateDT,
+					...(opts.fields ?? {}),
+				}),
+			);
+		}
+		return out;
+	}
+
+	/** Seeds `n` tickets with increasing createDT, spread over existing contacts. */
+	seedTickets(n: number, opts: SeedTimeOptions & { fields?: Partial<Bangwo8Ticket> } = {}): Bangwo8Ticket[] {
+		const clock = this.seedClock(this.tickets.values(), opts);
+		const userIds = [...this.users.keys()];
+		const out: Bangwo8Ticket[] = [];
+		for (let i = 0; i < n; i++) {
+			const k = ++this.seedCounter;
+			const [createDT, updateDT] = clock();
+			const t = this.addTicket({
+				subject: `产品咨询 #${k}`,
+				descript: `客户来电咨询产品功能 ${k}`,
+				ticketStatus: String((k % 4) + 1),
+				priorityLevel: String((k % 3) + 1),
+				userId: userIds.length ? userIds[k % userIds.length] : '0',
+				createDT,
+				updateDT,
+				...(opts.fields ?? {}),
+			});
+			t.ticketReply.push({ replyMsg: '你好,我想咨询下帮我吧产品', createDT });
+			out.push(t);
+		}
+		return out;
+	}
+
+	/** Seeds `n` customer groups (types alternate 1/2). */
+	seedCustomerGroups(n: number): Bangwo8Group[] {
+		const out: Bangwo8Group[] = [];
+		for (let i = 0; i < n; i++) {
+			const k = ++this.seedCounter;
+			out.push(this.addCustomerGroup({ groupName: `客户分组${k}`, type: k % 2 === 0 ? '1' : '2' }));
+		}
+		return out;
+	}
+}
+
+function randomHex40(): string {
+	return randomBytes(20).toString('hex');
+}
