@@ -66,6 +66,33 @@ const TRANSIENT_NETWORK_CODES = new Set([
 	'ECONNABORTED',
 ]);
 
+/** Plain words for network error codes (n8n replaces messages that contain the codes themselves). */
+const NETWORK_CODE_WORDS: Record<string, string> = {
+	ECONNREFUSED: 'connection refused',
+	ECONNRESET: 'connection reset',
+	ETIMEDOUT: 'timed out',
+	ESOCKETTIMEDOUT: 'timed out',
+	ECONNABORTED: 'connection aborted',
+	ENOTFOUND: 'host not found',
+	EAI_AGAIN: 'host name lookup failed',
+	EPIPE: 'connection closed',
+};
+
+/** Whether the failure happened on the wire (an HTTP answer or a network error). */
+export function isWireFailure(failure: HttpFailure): boolean {
+	return failure.status !== undefined || (failure.code !== undefined && failure.code in NETWORK_CODE_WORDS);
+}
+
+/**
+ * "HTTP 503", "connection refused", … — or, for a failure that never reached the wire (such as
+ * a token request the vendor refused), the error's own message, which already says what happened.
+ */
+export function summarizeFailure(failure: HttpFailure): string {
+	if (failure.status !== undefined) return `HTTP ${failure.status}`;
+	if (failure.code !== undefined && failure.code in NETWORK_CODE_WORDS) return NETWORK_CODE_WORDS[failure.code];
+	return failure.message;
+}
+
 export const RETRY_POLICY = {
 	/** Retries after the first attempt. */
 	maxRetries: 3,

@@ -12,7 +12,7 @@ import {
 
 import { BANGWO8_MAX_PAGE_SIZE } from './constants';
 import { BANGWO8_ENDPOINTS, type Bangwo8EndpointName } from './endpoints';
-import { redact, withRetries } from '../../shared/http';
+import { redact, summarizeFailure, withRetries } from '../../shared/http';
 import { collectPages, type ListOptions } from '../../shared/pagination';
 import { fillPath } from '../../shared/paths';
 
@@ -86,11 +86,11 @@ export async function bangwo8ApiRequest(
 		{
 			idempotent: endpoint.method === 'GET' || deduplicate === true,
 			toError: (failure) =>
-				bangwo8Error(this, failure.status, failure.body, failure.code ?? failure.message, secrets, itemIndex),
+				bangwo8Error(this, failure.status, failure.body, summarizeFailure(failure), secrets, itemIndex),
 		},
 	)) as IDataObject;
 	if (response && typeof response === 'object' && response.errcode !== undefined && String(response.errcode) !== '0') {
-		throw bangwo8Error(this, 200, response, undefined, secrets, itemIndex);
+		throw bangwo8Error(this, 200, response, 'error in answer', secrets, itemIndex);
 	}
 	return response ?? {};
 }
@@ -99,7 +99,7 @@ function bangwo8Error(
 	context: Bangwo8Context,
 	status: number | undefined,
 	body: unknown,
-	fallback: string | undefined,
+	fallback: string,
 	secrets: Array<string | undefined>,
 	itemIndex?: number,
 ): NodeApiError {
@@ -107,8 +107,8 @@ function bangwo8Error(
 	const errcode = payload.errcode ?? payload.error;
 	const errmsg = payload.errmsg ?? payload.error_description ?? payload.message;
 	const meaning = errmsg ? String(errmsg) : status ? STATUS_MEANINGS[status] : undefined;
-	const code = errcode !== undefined ? String(errcode) : status ? `HTTP ${status}` : 'request failed';
-	const message = redact(`Bangwo8 ${code}: ${meaning ?? fallback ?? 'no answer'}`, secrets);
+	const code = errcode !== undefined ? String(errcode) : status ? `HTTP ${status}` : undefined;
+	const message = redact(code ? `Bangwo8 ${code}: ${meaning ?? fallback}` : `Bangwo8: ${fallback}`, secrets);
 	const statusMeaning = status ? STATUS_MEANINGS[status] : undefined;
 	return new NodeApiError(
 		context.getNode(),

@@ -12,7 +12,7 @@ import {
 import { SOBOT_SUCCESS_CODE, SOBOT_TOKEN_EXPIRED_CODES, sobotErrorMessage } from './codes';
 import { SOBOT_ENDPOINTS, type SobotEndpointName } from './endpoints';
 import { isSobotTokenStale, sobotBaseUrl, type SobotCredentials } from './token';
-import { redact, withRetries, type HttpFailure } from '../../shared/http';
+import { isWireFailure, redact, summarizeFailure, withRetries, type HttpFailure } from '../../shared/http';
 import { collectPages, type ListOptions } from '../../shared/pagination';
 import { fillPath } from '../../shared/paths';
 
@@ -109,8 +109,10 @@ export async function sobotApiRequest(
 
 /** Turns a transport failure into an error that names what happened and leaks no secret. */
 function httpError(context: SobotContext, failure: HttpFailure, secrets: Array<string | undefined>, itemIndex?: number) {
-	const what = failure.status ? `HTTP ${failure.status}` : failure.code ?? 'no answer';
-	const message = redact(`Sobot request failed (${what}): ${failure.message}`, secrets);
+	const message = redact(
+		isWireFailure(failure) ? `Sobot request failed (${summarizeFailure(failure)})` : summarizeFailure(failure),
+		secrets,
+	);
 	return new NodeApiError(
 		context.getNode(),
 		{ httpCode: failure.status ?? null, message } as JsonObject,
@@ -121,7 +123,9 @@ function httpError(context: SobotContext, failure: HttpFailure, secrets: Array<s
 					? 'Sobot is rate limiting requests; retried with backoff and gave up.'
 					: failure.status && failure.status >= 500
 						? 'Sobot had a server error; reads were retried with backoff.'
-						: undefined,
+						: isWireFailure(failure)
+							? redact(failure.message, secrets)
+							: undefined,
 			httpCode: failure.status ? String(failure.status) : undefined,
 			itemIndex,
 		},

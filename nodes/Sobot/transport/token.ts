@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { ICredentialDataDecryptedObject, IDataObject, IHttpRequestHelper } from 'n8n-workflow';
 
 import { SOBOT_SUCCESS_CODE, sobotErrorMessage } from './codes';
-import { redact, withRetries } from '../../shared/http';
+import { redact, summarizeFailure, withRetries } from '../../shared/http';
 
 export interface SobotCredentials extends ICredentialDataDecryptedObject {
 	dataCenter: string;
@@ -68,7 +68,7 @@ export async function fetchSobotToken(
 			toError: (failure) =>
 				new Error(
 					redact(
-						`Sobot: could not get an API token from ${baseUrl} (${failure.status ? `HTTP ${failure.status}` : failure.message}). Check the data centre.`,
+						`Sobot: could not get an API token from ${baseUrl} (${summarizeFailure(failure)}). Check the data centre.`,
 						[String(credentials.appSecretKey ?? ''), sign],
 					),
 				),

@@ -1,0 +1,63 @@
+/**
+ * Our package as n8n sees it: node types under their package-prefixed names, our credential
+ * types, and helpers that point credentials at the fake vendor servers.
+ */
+import { Bangwo8BasicAuthApi } from '../../credentials/Bangwo8BasicAuthApi.credentials';
+import { Bangwo8OAuth2Api } from '../../credentials/Bangwo8OAuth2Api.credentials';
+import { SobotApi } from '../../credentials/SobotApi.credentials';
+import { Bangwo8 } from '../../nodes/Bangwo8/Bangwo8.node';
+import { Sobot } from '../../nodes/Sobot/Sobot.node';
+import { CredentialStore, Engine, type CredentialRef } from '../harness/engine';
+import type { FakeBangwo8 } from '../fakes/bangwo8';
+import type { FakeSobot } from '../fakes/sobot';
+
+export const PACKAGE_NAME = 'n8n-nodes-bangwo8-sobot';
+export const SOBOT_NODE = `${PACKAGE_NAME}.sobot`;
+export const BANGWO8_NODE = `${PACKAGE_NAME}.bangwo8`;
+
+export function createEngine(store = new CredentialStore()): Engine {
+	return new Engine({
+		nodeTypes: { [SOBOT_NODE]: new Sobot(), [BANGWO8_NODE]: new Bangwo8() },
+		credentialTypes: [new SobotApi(), new Bangwo8OAuth2Api(), new Bangwo8BasicAuthApi()],
+		credentials: store,
+	});
+}
+
+/** A Sobot credential on the "Custom URL" data centre pointing at the fake, with no token yet. */
+export function addSobotCredential(store: CredentialStore, fake: FakeSobot, overrides: Record<string, unknown> = {}): CredentialRef {
+	return store.add('sobotApi', {
+		dataCenter: 'custom',
+		customUrl: fake.origin,
+		appId: fake.appId,
+		appSecretKey: fake.appKey,
+		token: '',
+		expiresAt: 0,
+		...overrides,
+	});
+}
+
+export function addBangwo8OAuth2Credential(
+	store: CredentialStore,
+	fake: FakeBangwo8,
+	overrides: Record<string, unknown> = {},
+): CredentialRef {
+	return store.add('bangwo8OAuth2Api', {
+		baseUrl: `${fake.origin}/api/v1`,
+		clientId: 'cid',
+		clientSecret: 'csecret',
+		...overrides,
+	});
+}
+
+export function addBangwo8BasicCredential(
+	store: CredentialStore,
+	fake: FakeBangwo8,
+	overrides: Record<string, unknown> = {},
+): CredentialRef {
+	return store.add('bangwo8BasicAuthApi', {
+		baseUrl: `${fake.origin}/api/v1`,
+		account: 'acct',
+		password: 'pw',
+		...overrides,
+	});
+}
