@@ -6,8 +6,15 @@ import {
 	type INodeTypeDescription,
 } from 'n8n-workflow';
 
+import * as company from './actions/company';
 import * as contact from './actions/contact';
+import * as contactField from './actions/contactField';
+import * as customerGroup from './actions/customerGroup';
 import { router } from './actions/router';
+import * as ticket from './actions/ticket';
+import { searchCompanies } from './methods/listSearch';
+import { getCustomerGroups, getCustomFields } from './methods/loadOptions';
+import { BANGWO8_AUTHENTICATION, BANGWO8_CREDENTIALS } from './transport/authentication';
 
 export class Bangwo8 implements INodeType {
 	description: INodeTypeDescription = {
@@ -22,31 +29,34 @@ export class Bangwo8 implements INodeType {
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [
-			{ name: 'bangwo8OAuth2Api', required: true, displayOptions: { show: { authentication: ['oAuth2'] } } },
-			{ name: 'bangwo8BasicAuthApi', required: true, displayOptions: { show: { authentication: ['basicAuth'] } } },
-		],
+		credentials: BANGWO8_CREDENTIALS,
 		properties: [
-			{
-				displayName: 'Authentication',
-				name: 'authentication',
-				type: 'options',
-				options: [
-					{ name: 'OAuth2 (SecretID and Secret)', value: 'oAuth2' },
-					{ name: 'Basic Auth (Account and Password)', value: 'basicAuth' },
-				],
-				default: 'oAuth2',
-			},
+			BANGWO8_AUTHENTICATION,
 			{
 				displayName: 'Resource',
 				name: 'resource',
 				type: 'options',
 				noDataExpression: true,
-				options: [{ name: 'Contact', value: 'contact' }],
+				options: [
+					{ name: 'Company', value: 'company' },
+					{ name: 'Contact', value: 'contact' },
+					{ name: 'Contact Field', value: 'contactField' },
+					{ name: 'Customer Group', value: 'customerGroup' },
+					{ name: 'Ticket', value: 'ticket' },
+				],
 				default: 'contact',
 			},
 			...contact.description,
+			...company.description,
+			...customerGroup.description,
+			...contactField.description,
+			...ticket.description,
 		],
+	};
+
+	methods = {
+		loadOptions: { getCustomerGroups, getCustomFields },
+		listSearch: { searchCompanies },
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {

@@ -6,9 +6,17 @@ import {
 	type INodeTypeDescription,
 } from 'n8n-workflow';
 
+import * as agent from './actions/agent';
 import * as customer from './actions/customer';
+import * as customerLabel from './actions/customerLabel';
+import * as customField from './actions/customField';
+import * as label from './actions/label';
+import * as labelGroup from './actions/labelGroup';
+import * as region from './actions/region';
 import { router } from './actions/router';
+import * as source from './actions/source';
 import * as stage from './actions/stage';
+import * as loadOptions from './methods/loadOptions';
 
 export class Sobot implements INodeType {
 	description: INodeTypeDescription = {
@@ -31,15 +39,31 @@ export class Sobot implements INodeType {
 				type: 'options',
 				noDataExpression: true,
 				options: [
+					{ name: 'Agent', value: 'agent' },
+					{ name: 'Custom Field', value: 'customField' },
 					{ name: 'Customer', value: 'customer' },
+					{ name: 'Customer Label', value: 'customerLabel' },
+					{ name: 'Label', value: 'label' },
+					{ name: 'Label Group', value: 'labelGroup' },
+					{ name: 'Region', value: 'region' },
+					{ name: 'Source', value: 'source' },
 					{ name: 'Stage', value: 'stage' },
 				],
 				default: 'customer',
 			},
+			...agent.description,
+			...customField.description,
 			...customer.description,
+			...customerLabel.description,
+			...label.description,
+			...labelGroup.description,
+			...region.description,
+			...source.description,
 			...stage.description,
 		],
 	};
+
+	methods = { loadOptions };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await router.call(this);

@@ -1,6 +1,6 @@
 import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
-const ORDER_OPTIONS = [
+export const ORDER_OPTIONS = [
 	{ name: 'Ascending', value: 'asc' },
 	{ name: 'Descending', value: 'desc' },
 ];

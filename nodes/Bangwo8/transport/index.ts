@@ -44,6 +44,14 @@ export interface Bangwo8RequestOptions {
 	 * has already seen, so a create can be retried after a 5xx without making a duplicate.
 	 */
 	deduplicate?: boolean;
+	/** Answers `{ body, headers }` instead of the body; use {@link bangwo8ApiRequestWithHeaders}. */
+	returnFullResponse?: boolean;
+}
+
+/** The answer of a write whose headers matter (a create's `Location` header names the new record). */
+export interface Bangwo8FullResponse {
+	body: IDataObject;
+	headers: IDataObject;
 }
 
 function credentialType(context: Bangwo8Context): string {
@@ -64,7 +72,14 @@ function baseUrlOf(credentials: IDataObject): string {
 export async function bangwo8ApiRequest(
 	this: Bangwo8Context,
 	endpointName: Bangwo8EndpointName,
-	{ pathParams, qs, body, itemIndex, deduplicate }: Bangwo8RequestOptions = {},
+	{
+		pathParams,
+		qs,
+		body,
+		itemIndex,
+		deduplicate,
+		returnFullResponse,
+	}: Bangwo8RequestOptions = {},
 ): Promise<IDataObject> {
 	const endpoint = BANGWO8_ENDPOINTS[endpointName];
 	const type = credentialType(this);
@@ -76,6 +91,7 @@ export async function bangwo8ApiRequest(
 		body,
 		json: true,
 		headers: deduplicate ? { Requestid: randomUUID() } : undefined,
+		returnFullResponse: returnFullResponse === true ? true : undefined,
 	};
 	const secrets = [credentials.password, credentials.clientSecret].map((value) =>
 		typeof value === 'string' ? value : undefined,
@@ -89,10 +105,24 @@ export async function bangwo8ApiRequest(
 				bangwo8Error(this, failure.status, failure.body, summarizeFailure(failure), secrets, itemIndex),
 		},
 	)) as IDataObject;
-	if (response && typeof response === 'object' && response.errcode !== undefined && String(response.errcode) !== '0') {
-		throw bangwo8Error(this, 200, response, 'error in answer', secrets, itemIndex);
+	const answer = (returnFullResponse === true ? response?.body : response) as IDataObject | undefined;
+	if (answer && typeof answer === 'object' && answer.errcode !== undefined && String(answer.errcode) !== '0') {
+		throw bangwo8Error(this, 200, answer, 'error in answer', secrets, itemIndex);
 	}
-	return response ?? {};
+	if (returnFullResponse === true) {
+		return { body: answer && typeof answer === 'object' ? answer : {}, headers: (response?.headers ?? {}) as IDataObject };
+	}
+	return answer ?? {};
+}
+
+/** {@link bangwo8ApiRequest} that also gives the answer's headers (a create's `Location`). */
+export async function bangwo8ApiRequestWithHeaders(
+	this: Bangwo8Context,
+	endpointName: Bangwo8EndpointName,
+	options: Omit<Bangwo8RequestOptions, 'returnFullResponse'> = {},
+): Promise<Bangwo8FullResponse> {
+	const full = await bangwo8ApiRequest.call(this, endpointName, { ...options, returnFullResponse: true });
+	return full as unknown as Bangwo8FullResponse;
 }
 
 function bangwo8Error(

@@ -1,25 +1,10 @@
-import type { INodeProperties } from 'n8n-workflow';
-
 import * as getMany from './getMany.operation';
+import { resourceDescription } from '../resourceIndex';
 
 export { getMany };
 
-export const description: INodeProperties[] = [
-	{
-		displayName: 'Operation',
-		name: 'operation',
-		type: 'options',
-		noDataExpression: true,
-		displayOptions: { show: { resource: ['stage'] } },
-		options: [
-			{
-				name: 'Get Many',
-				value: 'getMany',
-				description: 'List the follow-up stages',
-				action: 'Get many follow up stages',
-			},
-		],
-		default: 'getMany',
-	},
-	...getMany.description,
-];
+export const description = resourceDescription(
+	'stage',
+	[{ name: 'Get Many', value: 'getMany', description: 'List the follow-up stages', action: 'Get many follow up stages' }],
+	[getMany],
+);

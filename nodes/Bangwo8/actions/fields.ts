@@ -1,0 +1,322 @@
+import {
+	NodeOperationError,
+	type IDataObject,
+	type IExecuteFunctions,
+	type INodeProperties,
+	type INodePropertyOptions,
+} from 'n8n-workflow';
+
+/** Bangwo8 accepts at most this many ids in one `ids=` list (show_many, destroy_many). */
+export const MAX_IDS_PER_REQUEST = 100;
+
+const NUMERIC_ID = /^\d+$/;
+
+/** A record id parameter of one resource: how it is shown and how its errors name it. */
+export interface IdParameter {
+	name: string;
+	displayName: string;
+	property: INodeProperties;
+}
+
+function stringId(name: string, displayName: string, description: string): IdParameter {
+	return {
+		name,
+		displayName,
+		property: {
+			displayName,
+			name,
+			type: 'string',
+			required: true,
+			default: '',
+			placeholder: 'e.g. 6454743',
+			description,
+		},
+	};
+}
+
+export const contactIdParameter = stringId('contactId', 'Contact ID', 'ID of the contact (cId / userId)');
+
+export const ticketIdParameter = stringId('ticketId', 'Ticket ID', 'ID of the ticket');
+
+/** A company as a resource locator: picked from a searchable list (by name) or given by ID. */
+export function companyLocator(name: string, displayName: string, required: boolean): INodeProperties {
+	return {
+		displayName,
+		name,
+		type: 'resourceLocator',
+		default: { mode: 'list', value: '' },
+		required,
+		description: 'The company, picked from the list (type to search by name) or given by ID',
+		modes: [
+			{
+				displayName: 'From List',
+				name: 'list',
+				type: 'list',
+				placeholder: 'Select a company...',
+				typeOptions: { searchListMethod: 'searchCompanies', searchable: true },
+			},
+			{
+				displayName: 'By ID',
+				name: 'id',
+				type: 'string',
+				placeholder: 'e.g. 2606877',
+				validation: [
+					{
+						type: 'regex',
+						properties: {
+							regex: '^\\s*\\d+\\s*$',
+							errorMessage: 'Not a valid company ID',
+						},
+					},
+				],
+			},
+		],
+	};
+}
+
+export const companyIdParameter: IdParameter = {
+	name: 'companyId',
+	displayName: 'Company',
+	property: companyLocator('companyId', 'Company', true),
+};
+
+export const customerGroupIdParameter: IdParameter = {
+	name: 'customerGroupId',
+	displayName: 'Customer Group Name or ID',
+	property: {
+		displayName: 'Customer Group Name or ID',
+		name: 'customerGroupId',
+		type: 'options',
+		typeOptions: { loadOptionsMethod: 'getCustomerGroups' },
+		required: true,
+		default: '',
+		description:
+			'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
+	},
+};
+
+/** The plain value of a parameter that may be a resource locator (`{ __rl, mode, value }`). */
+export function locatorValue(value: unknown): unknown {
+	if (value && typeof value === 'object' && 'value' in value) return (value as IDataObject).value;
+	return value;
+}
+
+/** A trimmed, numeric id, or a NodeOperationError naming the parameter. */
+export function cleanId(context: IExecuteFunctions, value: unknown, displayName: string, itemIndex: number): string {
+	const raw = locatorValue(value);
+	const id = typeof raw === 'number' || typeof raw === 'string' ? String(raw).trim() : '';
+	if (id === '') {
+		throw new NodeOperationError(context.getNode(), `"${displayName}" is empty: give the ID of a record`, {
+			itemIndex,
+		});
+	}
+	if (!NUMERIC_ID.test(id)) {
+		throw new NodeOperationError(context.getNode(), `"${displayName}" must be a numeric ID, got "${id}"`, {
+			itemIndex,
+		});
+	}
+	return id;
+}
+
+export function readId(context: IExecuteFunctions, parameter: IdParameter, itemIndex: number): string {
+	return cleanId(context, context.getNodeParameter(parameter.name, itemIndex, ''), parameter.displayName, itemIndex);
+}
+
+/**
+ * A list of record ids given as "1, 2, 3" (commas or spaces), an array, or one number: every entry numeric, at
+ * least one, duplicates dropped (first occurrence kept).
+ */
+export function readIdList(context: IExecuteFunctions, name: string, displayName: string, itemIndex: number): string[] {
+	const value = context.getNodeParameter(name, itemIndex, '') as unknown;
+	const entries = Array.isArray(value)
+		? value
+		: typeof value === 'number'
+			? [value]
+			: String(value ?? '').split(/[\s,]+/);
+	const ids: string[] = [];
+	for (const entry of entries) {
+		const id = typeof entry === 'number' || typeof entry === 'string' ? String(entry).trim() : JSON.stringify(entry);
+		if (id === '' && !Array.isArray(value)) continue;
+		if (!NUMERIC_ID.test(id)) {
+			throw new NodeOperationError(context.getNode(), `"${displayName}" holds "${id}", which is not a numeric ID`, {
+				itemIndex,
+				description: 'Give IDs separated by commas, e.g. 6454743, 6454744',
+			});
+		}
+		if (!ids.includes(id)) ids.push(id);
+	}
+	if (ids.length === 0) {
+		throw new NodeOperationError(context.getNode(), `"${displayName}" is empty: give at least one ID`, { itemIndex });
+	}
+	return ids;
+}
+
+/** Splits ids into the groups of at most 100 that one request may carry. */
+export function chunkIds(ids: string[], size = MAX_IDS_PER_REQUEST): string[][] {
+	const chunks: string[][] = [];
+	for (let start = 0; start < ids.length; start += size) chunks.push(ids.slice(start, start + size));
+	return chunks;
+}
+
+export function idListProperty(name: string, displayName: string, what: string): INodeProperties {
+	return {
+		displayName,
+		name,
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: 'e.g. 6454743, 6454744',
+		description: `Comma-separated IDs of the ${what} (any number: they are sent 100 at a time)`,
+	};
+}
+
+// ------------------------------------------------------------------------------ custom fields
+
+export interface CustomField {
+	key: string;
+	value: string;
+}
+
+/**
+ * The custom-field inputs of a create/update collection: a picker (field loaded from Bangwo8's
+ * contact fields, or a free key where no field list exists) and a raw JSON alternative.
+ */
+export function customFieldProperties(withPicker: boolean): INodeProperties[] {
+	const keyProperty: INodeProperties = withPicker
+		? {
+				displayName: 'Field Name or ID',
+				name: 'key',
+				type: 'options',
+				typeOptions: { loadOptionsMethod: 'getCustomFields' },
+				default: '',
+				description:
+					'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
+			}
+		: {
+				displayName: 'Field Key',
+				name: 'key',
+				type: 'string',
+				default: '',
+				placeholder: 'e.g. field_2',
+			};
+	return [
+		{
+			displayName: 'Custom Fields',
+			name: 'customFieldsUi',
+			type: 'fixedCollection',
+			typeOptions: { multipleValues: true },
+			placeholder: 'Add Custom Field',
+			default: {},
+			options: [
+				{
+					displayName: 'Custom Field',
+					name: 'customFieldValues',
+					values: [
+						keyProperty,
+						{
+							displayName: 'Value',
+							name: 'value',
+							type: 'string',
+							default: '',
+							description:
+								'For a dropdown field, the value of one of its options (the field list shows them as "name (value)")',
+						},
+					],
+				},
+			],
+		},
+		{
+			displayName: 'Custom Fields (JSON)',
+			name: 'customFieldsJson',
+			type: 'json',
+			default: '',
+			description:
+				'Custom fields as JSON, either [{"key": "field_2", "value": "1"}] or {"field_2": "1"}. Added after the picked ones.',
+		},
+	];
+}
+
+function scalar(value: unknown): value is string | number | boolean {
+	return typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean';
+}
+
+function parseCustomFieldsJson(context: IExecuteFunctions, raw: unknown, itemIndex: number): CustomField[] {
+	const fail = (why: string) =>
+		new NodeOperationError(context.getNode(), `"Custom Fields (JSON)" ${why}`, {
+			itemIndex,
+			description: 'Expected [{"key": "field_2", "value": "1"}] or {"field_2": "1"}',
+		});
+	let parsed: unknown = raw;
+	if (typeof raw === 'string') {
+		if (raw.trim() === '') return [];
+		try {
+			parsed = JSON.parse(raw);
+		} catch (error) {
+			throw fail(`is not valid JSON: ${(error as Error).message}`);
+		}
+	}
+	if (Array.isArray(parsed)) {
+		return parsed.map((entry, index) => {
+			const field = entry as IDataObject;
+			if (!field || typeof field !== 'object' || typeof field.key !== 'string' || field.key.trim() === '') {
+				throw fail(`entry ${index + 1} has no "key"`);
+			}
+			if (!scalar(field.value) && field.value !== null && field.value !== undefined) {
+				throw fail(`entry ${index + 1} ("${field.key}") has a value that is not text or a number`);
+			}
+			return {
+				key: field.key.trim(),
+				value: field.value === null || field.value === undefined ? '' : String(field.value),
+			};
+		});
+	}
+	if (parsed && typeof parsed === 'object') {
+		return Object.entries(parsed as IDataObject).map(([key, value]) => {
+			if (!scalar(value) && value !== null) throw fail(`field "${key}" has a value that is not text or a number`);
+			return { key, value: value === null ? '' : String(value) };
+		});
+	}
+	throw fail('must be an array or an object');
+}
+
+/** The `custom_fields` array from the picker and the JSON input of a collection; undefined when neither is set. */
+export function readCustomFields(
+	context: IExecuteFunctions,
+	fields: IDataObject,
+	itemIndex: number,
+): CustomField[] | undefined {
+	const result: CustomField[] = [];
+	const picked = ((fields.customFieldsUi as IDataObject | undefined)?.customFieldValues ?? []) as IDataObject[];
+	for (const entry of picked) {
+		const key = String(entry.key ?? '').trim();
+		if (key === '') {
+			throw new NodeOperationError(context.getNode(), '"Custom Fields" has an entry without a field', { itemIndex });
+		}
+		result.push({
+			key,
+			value: entry.value === undefined || entry.value === null ? '' : String(entry.value),
+		});
+	}
+	if (fields.customFieldsJson !== undefined) {
+		for (const field of parseCustomFieldsJson(context, fields.customFieldsJson, itemIndex)) result.push(field);
+	}
+	return result.length > 0 ? result : undefined;
+}
+
+/** The text shown with a dropdown contact field: its options as "name (value)". */
+export function describeFieldOptions(options: unknown): string | undefined {
+	if (!Array.isArray(options) || options.length === 0) return undefined;
+	const choices = (options as IDataObject[]).map(
+		(option) => `${String(option.name)} (${String(option.value ?? option.id)})`,
+	);
+	return `Options: ${choices.join(', ')}`;
+}
+
+/** Properties in the editor's order (alphabetical by display name), e.g. after adding one to a shared list. */
+export function sortedByDisplayName(properties: INodeProperties[]): INodeProperties[] {
+	return [...properties].sort((a, b) => a.displayName.localeCompare(b.displayName));
+}
+
+export function sortByName(options: INodePropertyOptions[]): INodePropertyOptions[] {
+	return options.sort((a, b) => a.name.localeCompare(b.name));
+}

@@ -1,0 +1,30 @@
+import { updateDisplayOptions, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
+
+import { sobotApiRequest } from '../../transport';
+import { checkText, getIdParameter } from '../../helpers/validation';
+import { customerIdProperty } from './fields';
+
+const properties: INodeProperties[] = [
+	customerIdProperty,
+	{
+		displayName: 'Content',
+		name: 'content',
+		type: 'string',
+		required: true,
+		typeOptions: { rows: 3 },
+		default: '',
+		description: 'Text of the follow-up record',
+	},
+];
+
+export const description = updateDisplayOptions({ show: { resource: ['customer'], operation: ['addFollowUp'] } }, properties);
+
+/** 3.4.2 user_stage/record_save. */
+export async function execute(this: IExecuteFunctions, itemIndex: number) {
+	const body = {
+		userid: getIdParameter(this, 'customerId', 'Customer ID', itemIndex),
+		content: checkText(this, this.getNodeParameter('content', itemIndex, ''), 'Content', itemIndex),
+	};
+	await sobotApiRequest.call(this, 'customerFollowUpAdd', { body, itemIndex });
+	return { success: true, ...body };
+}

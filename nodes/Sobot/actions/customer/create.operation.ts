@@ -1,0 +1,36 @@
+import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
+
+import { sobotApiRequest } from '../../transport';
+import { checkText } from '../../helpers/validation';
+import { withParsedExtendedFields } from './common';
+import { buildCustomerBody, createFields } from './fields';
+
+const properties: INodeProperties[] = [
+	{
+		displayName: 'Nickname',
+		name: 'nick',
+		type: 'string',
+		required: true,
+		default: '',
+		description: 'Nickname of the customer, at most 50 characters',
+	},
+	{
+		displayName: 'Additional Fields',
+		name: 'additionalFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		options: createFields,
+	},
+];
+
+export const description = updateDisplayOptions({ show: { resource: ['customer'], operation: ['create'] } }, properties);
+
+/** 3.1 user/save: answers the new customer's id in `item`. */
+export async function execute(this: IExecuteFunctions, itemIndex: number) {
+	const nick = checkText(this, this.getNodeParameter('nick', itemIndex, ''), 'Nickname', itemIndex);
+	const additionalFields = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
+	const body = await buildCustomerBody(this, { ...additionalFields, nick }, itemIndex);
+	const response = await sobotApiRequest.call(this, 'customerCreate', { body, itemIndex });
+	return withParsedExtendedFields({ id: response.item as string, ...body });
+}

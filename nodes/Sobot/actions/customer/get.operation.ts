@@ -1,0 +1,17 @@
+import { updateDisplayOptions, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
+
+import { sobotApiRequest, sobotRecords } from '../../transport';
+import { getIdParameter } from '../../helpers/validation';
+import { withParsedExtendedFields } from './common';
+import { customerIdProperty } from './fields';
+
+const properties: INodeProperties[] = [customerIdProperty];
+
+export const description = updateDisplayOptions({ show: { resource: ['customer'], operation: ['get'] } }, properties);
+
+/** 3.3.2 user/detail/{id}: the customer as Sobot gives it, plus `ex_fields` parsed from ex_field_str. */
+export async function execute(this: IExecuteFunctions, itemIndex: number) {
+	const id = getIdParameter(this, 'customerId', 'Customer ID', itemIndex);
+	const response = await sobotApiRequest.call(this, 'customerGet', { pathParams: { id }, itemIndex });
+	return sobotRecords(response).map(withParsedExtendedFields);
+}

@@ -1,0 +1,50 @@
+import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
+
+import { sobotApiRequestAllItems } from '../../transport';
+import { listWithFilters } from '../../helpers/operations';
+import { getIdParameter } from '../../helpers/validation';
+import { getListOptions } from '../../../shared/pagination';
+import { customerIdProperty } from './fields';
+
+const properties: INodeProperties[] = [
+	customerIdProperty,
+	...listWithFilters([
+		{
+			displayName: 'Activity Type',
+			name: 'biz_type',
+			type: 'options',
+			default: 'groupService',
+			options: [
+				{ name: 'Agent Follow-Up Records', value: 'groupService' },
+				{ name: 'Customer Activity', value: 'groupUser' },
+				{ name: 'Other', value: 'groupOther' },
+			],
+			description: 'Leave the filter out to get every type',
+		},
+	]),
+];
+
+export const description = updateDisplayOptions({ show: { resource: ['customer'], operation: ['getActivities'] } }, properties);
+
+/** `biz_content` is documented as a JSON object; parse it when it comes as a string. */
+function withParsedContent(record: IDataObject): IDataObject {
+	if (typeof record.biz_content !== 'string') return record;
+	try {
+		return { ...record, biz_content: JSON.parse(record.biz_content) as IDataObject };
+	} catch {
+		return record;
+	}
+}
+
+/** 3.4.1 user_dynamic/list_by_page: a customer's activity (trajectory), paged. */
+export async function execute(this: IExecuteFunctions, itemIndex: number) {
+	const userid = getIdParameter(this, 'customerId', 'Customer ID', itemIndex);
+	const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
+	const qs: IDataObject = { userid };
+	if (filters.biz_type) qs.biz_type = filters.biz_type;
+	const records = await sobotApiRequestAllItems.call(this, 'customerActivities', getListOptions(this, itemIndex), {
+		qs,
+		itemIndex,
+	});
+	return records.map(withParsedContent);
+}

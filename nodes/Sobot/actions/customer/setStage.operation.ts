@@ -1,0 +1,72 @@
+import {
+	NodeOperationError,
+	updateDisplayOptions,
+	type IDataObject,
+	type IExecuteFunctions,
+	type INodeProperties,
+} from 'n8n-workflow';
+
+import { sobotApiRequest } from '../../transport';
+import { decodeChoice } from '../../helpers/choices';
+import { completeChoices, stageChoices } from '../../helpers/lookups';
+import { getIdParameter } from '../../helpers/validation';
+import { customerIdProperty } from './fields';
+
+const properties: INodeProperties[] = [
+	customerIdProperty,
+	{
+		displayName: 'Stage Name or ID',
+		name: 'stage',
+		type: 'options',
+		typeOptions: { loadOptionsMethod: 'getStages' },
+		required: true,
+		default: '',
+		description:
+			'Follow-up stage; its name is sent with it. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+	},
+	{
+		displayName: 'Stage Type',
+		name: 'stage_type',
+		type: 'options',
+		required: true,
+		default: 1,
+		options: [
+			{ name: 'In Progress', value: 1 },
+			{ name: 'Result: Won', value: 21 },
+			{ name: 'Result: Lost', value: 22 },
+			{ name: 'Result: Invalid', value: 23 },
+		],
+	},
+	{
+		displayName: 'Additional Fields',
+		name: 'additionalFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		options: [{ displayName: 'Remark', name: 'remark', type: 'string', default: '' }],
+	},
+];
+
+export const description = updateDisplayOptions({ show: { resource: ['customer'], operation: ['setStage'] } }, properties);
+
+/** 3.5.2 user_stage/stage_save: userid, stageid, stage_name, stage_type (and the curl's remark). */
+export async function execute(this: IExecuteFunctions, itemIndex: number) {
+	const userid = getIdParameter(this, 'customerId', 'Customer ID', itemIndex);
+	const picked = decodeChoice(this, this.getNodeParameter('stage', itemIndex, ''), 'Stage', itemIndex);
+	if (!picked) throw new NodeOperationError(this.getNode(), '"Stage" is empty', { itemIndex });
+	const [stage] = await completeChoices(this, [picked], {
+		label: 'Stage',
+		itemIndex,
+		load: async () => await stageChoices(this, itemIndex),
+	});
+	const additionalFields = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
+	const body: IDataObject = {
+		userid,
+		stageid: stage.id,
+		stage_name: stage.name ?? '',
+		stage_type: Number(this.getNodeParameter('stage_type', itemIndex, 1)),
+	};
+	if (additionalFields.remark !== undefined) body.remark = additionalFields.remark;
+	await sobotApiRequest.call(this, 'customerStageSet', { body, itemIndex });
+	return { success: true, ...body };
+}

@@ -1,0 +1,22 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import { SOBOT_NAME_MAX_LENGTH } from '../../helpers/validation';
+
+export const labelIdProperty: INodeProperties = {
+	displayName: 'Label Name or ID',
+	name: 'labelId',
+	type: 'options',
+	typeOptions: { loadOptionsMethod: 'getLabelIds' },
+	required: true,
+	default: '',
+	description:
+		'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
+};
+
+export const paramNameProperty: INodeProperties = {
+	displayName: 'Parameter Name',
+	name: 'param_name',
+	type: 'string',
+	default: '',
+	description: `Parameter name of the label, at most ${SOBOT_NAME_MAX_LENGTH} characters`,
+};

@@ -1,0 +1,29 @@
+import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
+
+import { sobotApiRequestAllItems } from '../../transport';
+import { listWithFilters } from '../../helpers/operations';
+import { decodeChoiceValue } from '../../helpers/choices';
+import { checkId } from '../../helpers/validation';
+import { getListOptions } from '../../../shared/pagination';
+import { labelGroupIdProperty } from '../labelGroup/fields';
+
+const properties: INodeProperties[] = [
+	...listWithFilters([
+		{
+			...labelGroupIdProperty,
+			name: 'groupid',
+			required: false,
+			description: `Only labels of this group. ${labelGroupIdProperty.description}.`,
+		},
+	]),
+];
+
+export const description = updateDisplayOptions({ show: { resource: ['label'], operation: ['getMany'] } }, properties);
+
+/** 2.8 label/list, paged, optionally for one group (`groupid`). */
+export async function execute(this: IExecuteFunctions, itemIndex: number) {
+	const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
+	const qs: IDataObject = {};
+	if (filters.groupid) qs.groupid = checkId(this, decodeChoiceValue(filters.groupid), 'Label Group', itemIndex);
+	return await sobotApiRequestAllItems.call(this, 'labelList', getListOptions(this, itemIndex), { qs, itemIndex });
+}

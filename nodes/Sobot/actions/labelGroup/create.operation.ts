@@ -1,0 +1,26 @@
+import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
+
+import { sobotApiRequest } from '../../transport';
+import { labelGroupFields, nameProperty, toApiFields } from './fields';
+
+const properties: INodeProperties[] = [
+	nameProperty,
+	{
+		displayName: 'Additional Fields',
+		name: 'additionalFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		options: labelGroupFields(false),
+	},
+];
+
+export const description = updateDisplayOptions({ show: { resource: ['labelGroup'], operation: ['create'] } }, properties);
+
+/** 2.2 label_group/save: answers the new group's id in `item`. */
+export async function execute(this: IExecuteFunctions, itemIndex: number) {
+	const additionalFields = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
+	const body = toApiFields(this, { name: this.getNodeParameter('name', itemIndex, ''), ...additionalFields }, itemIndex);
+	const response = await sobotApiRequest.call(this, 'labelGroupCreate', { body, itemIndex });
+	return { id: response.item as string, ...body };
+}

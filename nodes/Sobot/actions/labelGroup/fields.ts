@@ -1,0 +1,91 @@
+import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
+
+import { sobotApiRequest } from '../../transport';
+import { checkMaxLength, checkName, getPickedId, SOBOT_NAME_MAX_LENGTH } from '../../helpers/validation';
+
+export const labelGroupIdProperty: INodeProperties = {
+	displayName: 'Label Group Name or ID',
+	name: 'labelGroupId',
+	type: 'options',
+	typeOptions: { loadOptionsMethod: 'getLabelGroups' },
+	required: true,
+	default: '',
+	description:
+		'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
+};
+
+export const nameProperty: INodeProperties = {
+	displayName: 'Name',
+	name: 'name',
+	type: 'string',
+	required: true,
+	default: '',
+	description: `At most ${SOBOT_NAME_MAX_LENGTH} characters`,
+};
+
+/** The optional fields of label_group/save and label_group/update, `name` too when `withName`. */
+export function labelGroupFields(withName: boolean): INodeProperties[] {
+	return [
+		{
+			displayName: 'Allow Multiple Choice',
+			name: 'is_multiple_choice',
+			type: 'boolean',
+			default: false,
+			description: 'Whether a customer may carry several labels of this group',
+		},
+		{
+			displayName: 'Color',
+			name: 'color_value',
+			type: 'color',
+			default: '#76A6F1',
+			description: 'Colour of the group, e.g. #345454',
+		},
+		...(withName ? [{ ...nameProperty, required: false }] : []),
+	];
+}
+
+/**
+ * Turns label or label-group fields into the API's: names checked (non-empty, at most 30
+ * characters), `is_multiple_choice` as 0/1, `param_name` at most 30 characters.
+ */
+export function toApiFields(context: IExecuteFunctions, fields: IDataObject, itemIndex: number): IDataObject {
+	const body: IDataObject = {};
+	for (const [key, value] of Object.entries(fields)) {
+		if (key === 'name') body.name = checkName(context, value, 'Name', itemIndex);
+		else if (key === 'is_multiple_choice') body.is_multiple_choice = value === true || value === 1 || value === '1' ? 1 : 0;
+		else if (key === 'param_name') body.param_name = checkMaxLength(context, String(value).trim(), 'Parameter Name', SOBOT_NAME_MAX_LENGTH, itemIndex);
+		else if (value !== '' && value !== undefined && value !== null) body[key] = value;
+	}
+	return body;
+}
+
+function requireSomeField(context: IExecuteFunctions, body: IDataObject, itemIndex: number): void {
+	if (Object.keys(body).length === 0) {
+		throw new NodeOperationError(context.getNode(), 'Add at least one field under "Update Fields"', { itemIndex });
+	}
+}
+
+interface ByIdOptions {
+	idParameter: string;
+	label: string;
+	endpoint: 'labelGroupUpdate' | 'labelUpdate' | 'labelGroupDelete' | 'labelDelete';
+}
+
+/** label_group/update and label/update: the id in the body with the fields to change. */
+export async function updateById(context: IExecuteFunctions, itemIndex: number, { idParameter, label, endpoint }: ByIdOptions) {
+	const id = getPickedId(context, idParameter, label, itemIndex);
+	const body = toApiFields(context, context.getNodeParameter('updateFields', itemIndex, {}) as IDataObject, itemIndex);
+	requireSomeField(context, body, itemIndex);
+	await sobotApiRequest.call(context, endpoint, { body: { id, ...body }, itemIndex });
+	return { success: true, id, ...body };
+}
+
+/**
+ * label_group/remove and label/remove: the id in the path (as the curls have it) and in the query
+ * (as the parameter tables have it).
+ */
+export async function deleteById(context: IExecuteFunctions, itemIndex: number, { idParameter, label, endpoint }: ByIdOptions) {
+	const id = getPickedId(context, idParameter, label, itemIndex);
+	await sobotApiRequest.call(context, endpoint, { pathParams: { id }, qs: { id }, itemIndex });
+	return { success: true, id };
+}

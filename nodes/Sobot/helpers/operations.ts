@@ -1,0 +1,68 @@
+import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
+
+import { sobotApiRequest, sobotRecords } from '../transport';
+import type { SobotEndpointName } from '../transport/endpoints';
+import { getListOptions, returnAllOrLimit } from '../../shared/pagination';
+import type { OperationModule } from '../../shared/router';
+
+/**
+ * A "list" operation over an endpoint that is not paged: one request, then Return All / Limit is
+ * applied to the records. Extra parameters can give path parameters.
+ */
+export function unpagedListOperation({
+	resource,
+	operation,
+	endpoint,
+	properties = [],
+	pathParams,
+	transform = (records) => records,
+}: {
+	resource: string;
+	operation: string;
+	endpoint: SobotEndpointName;
+	properties?: INodeProperties[];
+	pathParams?: (context: IExecuteFunctions, itemIndex: number) => Record<string, string>;
+	transform?: (records: IDataObject[], context: IExecuteFunctions, itemIndex: number) => IDataObject[];
+}): OperationModule {
+	return {
+		description: updateDisplayOptions({ show: { resource: [resource], operation: [operation] } }, [
+			...properties,
+			...returnAllOrLimit(),
+		]),
+		async execute(this: IExecuteFunctions, itemIndex: number) {
+			const { returnAll, limit } = getListOptions(this, itemIndex);
+			const response = await sobotApiRequest.call(this, endpoint, {
+				pathParams: pathParams?.(this, itemIndex),
+				itemIndex,
+			});
+			const records = transform(sobotRecords(response), this, itemIndex);
+			return returnAll ? records : records.slice(0, limit);
+		},
+	};
+}
+
+/** Drops collection entries left empty in the UI, so nothing blank is sent. */
+export function withoutEmpty(fields: IDataObject): IDataObject {
+	const result: IDataObject = {};
+	for (const [key, value] of Object.entries(fields)) {
+		if (value === '' || value === undefined || value === null) continue;
+		if (Array.isArray(value) && value.length === 0) continue;
+		result[key] = value;
+	}
+	return result;
+}
+
+/** Return All / Limit followed by a `filters` collection, as every filtered list shows them. */
+export function listWithFilters(filters: INodeProperties[]): INodeProperties[] {
+	return [
+		...returnAllOrLimit(),
+		{
+			displayName: 'Filters',
+			name: 'filters',
+			type: 'collection',
+			placeholder: 'Add Filter',
+			default: {},
+			options: filters,
+		},
+	];
+}

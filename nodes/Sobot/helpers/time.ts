@@ -1,0 +1,51 @@
+import { NodeOperationError, type IExecuteFunctions } from 'n8n-workflow';
+
+/** A date or date-time without an offset, e.g. `2024-05-01T08:00:00` or `2024-05-01 08:00`. */
+const WALL_CLOCK = /^(\d{4}-\d{2}-\d{2})(?:[T ](\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?))?$/;
+
+/** Offset (ms) of `timeZone` from UTC at the instant `utcMs`. */
+function zoneOffsetMs(utcMs: number, timeZone: string): number {
+	const parts = new Intl.DateTimeFormat('en-US', {
+		timeZone,
+		hourCycle: 'h23',
+		year: 'numeric',
+		month: '2-digit',
+		day: '2-digit',
+		hour: '2-digit',
+		minute: '2-digit',
+		second: '2-digit',
+	}).formatToParts(new Date(utcMs));
+	const get = (type: string) => Number(parts.find((part) => part.type === type)?.value);
+	const asUtc = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second'));
+	return asUtc - Math.floor(utcMs / 1000) * 1000;
+}
+
+/**
+ * A date picked in the UI as Unix seconds. n8n's date pickers give wall-clock times without an
+ * offset, meant in the workflow's time zone; a value with an offset (from an expression) is exact.
+ */
+export function toUnixSeconds(context: IExecuteFunctions, value: unknown, label: string, itemIndex: number): number {
+	const raw = value instanceof Date ? value.toISOString() : String(value ?? '').trim();
+	if (/^\d{9,11}$/.test(raw)) return Number(raw);
+	const wallClock = WALL_CLOCK.exec(raw);
+	if (!wallClock) {
+		const ms = Date.parse(raw);
+		if (Number.isNaN(ms)) {
+			throw new NodeOperationError(context.getNode(), `"${label}" is not a valid date: ${raw}`, { itemIndex });
+		}
+		return Math.floor(ms / 1000);
+	}
+	const asUtc = Date.parse(`${wallClock[1]}T${wallClock[2] ?? '00:00:00'}Z`);
+	if (Number.isNaN(asUtc)) {
+		throw new NodeOperationError(context.getNode(), `"${label}" is not a valid date: ${raw}`, { itemIndex });
+	}
+	let timeZone = context.getTimezone() || 'UTC';
+	try {
+		zoneOffsetMs(asUtc, timeZone);
+	} catch {
+		timeZone = 'UTC';
+	}
+	// Wall clock → instant: subtract the zone's offset, checked again at the resulting instant.
+	const first = asUtc - zoneOffsetMs(asUtc, timeZone);
+	return Math.floor((asUtc - zoneOffsetMs(first, timeZone)) / 1000);
+}

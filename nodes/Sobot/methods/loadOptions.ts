@@ -1,0 +1,101 @@
+import type { IDataObject, ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
+
+import { decodeChoiceValue, encodeChoice } from '../helpers/choices';
+import {
+	fetchAgents,
+	fetchAllLabels,
+	fetchCities,
+	fetchCustomFields,
+	fetchDistricts,
+	fetchLabelGroups,
+	fetchProvinces,
+	fetchStages,
+} from '../helpers/lookups';
+
+function text(value: unknown): string {
+	return value === undefined || value === null ? '' : String(value);
+}
+
+/** The id inside the value of another dropdown of the node (first path that holds one). */
+function currentId(context: ILoadOptionsFunctions, paths: string[]): string {
+	for (const path of paths) {
+		const id = decodeChoiceValue(context.getCurrentNodeParameter(path));
+		if (id) return id;
+	}
+	return '';
+}
+
+const byName = (a: INodePropertyOptions, b: INodePropertyOptions) => a.name.localeCompare(b.name);
+
+export async function getLabelGroups(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+	return (await fetchLabelGroups(this)).map((group) => ({ name: text(group.name), value: text(group.id) })).sort(byName);
+}
+
+/** Every business label, shown as "Group / Label"; the value carries id and name (for label/update_userlabel). */
+export async function getLabels(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+	return (await fetchAllLabels(this))
+		.map((label) => ({
+			name: `${text(label.group_name)} / ${text(label.name)}`,
+			value: encodeChoice({ id: text(label.id), name: text(label.name) }),
+		}))
+		.sort(byName);
+}
+
+/** Labels as plain ids (label update/delete). */
+export async function getLabelIds(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+	return (await fetchAllLabels(this))
+		.map((label) => ({ name: `${text(label.group_name)} / ${text(label.name)}`, value: text(label.id) }))
+		.sort(byName);
+}
+
+/** Stages in Sobot's order; the value carries id and name (stage_save wants stage_name). */
+export async function getStages(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+	return (await fetchStages(this)).map((stage: IDataObject) => ({
+		name: text(stage.name),
+		value: encodeChoice({ id: text(stage.id), name: text(stage.name) }),
+	}));
+}
+
+/** Agents with their department path; the value carries id, name and department. */
+export async function getAgents(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+	return (await fetchAgents(this))
+		.map((agent) => ({
+			name: agent.department_names.length ? `${agent.name} (${agent.department_names.join(' / ')})` : agent.name,
+			value: encodeChoice({ id: agent.id, name: agent.name, department: agent.department_path }),
+		}))
+		.sort(byName);
+}
+
+export async function getProvinces(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+	return (await fetchProvinces(this)).map((province) => ({ name: province.name, value: encodeChoice(province) }));
+}
+
+export async function getCities(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+	const provinceId = currentId(this, ['additionalFields.province', 'province']);
+	if (!provinceId) return [];
+	return (await fetchCities(this, provinceId)).map((city) => ({ name: city.name, value: encodeChoice(city) }));
+}
+
+export async function getDistricts(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+	const cityId = currentId(this, ['additionalFields.city', 'city']);
+	if (!cityId) return [];
+	const provinceId = currentId(this, ['additionalFields.province', 'province']);
+	return (await fetchDistricts(this, cityId, provinceId || undefined)).map((district) => ({
+		name: district.name,
+		value: encodeChoice(district),
+	}));
+}
+
+export async function getCustomFields(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+	return (await fetchCustomFields(this))
+		.map((field) => ({ name: text(field.field_name), value: text(field.field_id), description: text(field.field_variable) }))
+		.sort(byName);
+}
+
+/** Dropdown fields that have a parameter name (field_params), which ex_field_str accepts instead of the id. */
+export async function getCustomFieldParams(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+	return (await fetchCustomFields(this))
+		.filter((field) => text(field.field_params) !== '')
+		.map((field) => ({ name: `${text(field.field_name)} (${text(field.field_params)})`, value: text(field.field_params) }))
+		.sort(byName);
+}
