@@ -1,4 +1,10 @@
-import type { IAuthenticateGeneric, ICredentialTestRequest, ICredentialType, INodeProperties } from 'n8n-workflow';
+import type {
+	ICredentialDataDecryptedObject,
+	ICredentialTestRequest,
+	ICredentialType,
+	IHttpRequestOptions,
+	INodeProperties,
+} from 'n8n-workflow';
 
 import { BANGWO8_DEFAULT_BASE_URL } from '../nodes/Bangwo8/transport/constants';
 
@@ -37,15 +43,19 @@ export class Bangwo8BasicAuthApi implements ICredentialType {
 		},
 	];
 
-	authenticate: IAuthenticateGeneric = {
-		type: 'generic',
-		properties: {
-			auth: {
-				username: '={{$credentials.account}}',
-				password: '={{$credentials.password}}',
-			},
-		},
-	};
+	/**
+	 * Basic authentication with the account and password. A function rather than the declarative
+	 * form: n8n then applies it without evaluating expressions on every request.
+	 */
+	async authenticate(
+		credentials: ICredentialDataDecryptedObject,
+		requestOptions: IHttpRequestOptions,
+	): Promise<IHttpRequestOptions> {
+		return {
+			...requestOptions,
+			auth: { username: String(credentials.account ?? ''), password: String(credentials.password ?? '') },
+		};
+	}
 
 	test: ICredentialTestRequest = {
 		request: {

@@ -1,9 +1,9 @@
 import type {
-	IAuthenticateGeneric,
 	ICredentialDataDecryptedObject,
 	ICredentialTestRequest,
 	ICredentialType,
 	IHttpRequestHelper,
+	IHttpRequestOptions,
 	INodeProperties,
 } from 'n8n-workflow';
 
@@ -83,14 +83,19 @@ export class SobotApi implements ICredentialType {
 		return await fetchSobotToken(this, credentials as SobotCredentials);
 	}
 
-	authenticate: IAuthenticateGeneric = {
-		type: 'generic',
-		properties: {
-			headers: {
-				token: '={{$credentials.token}}',
-			},
-		},
-	};
+	/**
+	 * Puts the stored token in Sobot's `token` header. A function rather than the declarative
+	 * form: n8n then applies it without evaluating an expression on every request.
+	 */
+	async authenticate(
+		credentials: ICredentialDataDecryptedObject,
+		requestOptions: IHttpRequestOptions,
+	): Promise<IHttpRequestOptions> {
+		return {
+			...requestOptions,
+			headers: { ...requestOptions.headers, token: String(credentials.token ?? '') },
+		};
+	}
 
 	test: ICredentialTestRequest = {
 		request: {

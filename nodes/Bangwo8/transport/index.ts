@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import {
 	NodeApiError,
+	type ICredentialDataDecryptedObject,
 	type IDataObject,
 	type IExecuteFunctions,
 	type IHookFunctions,
@@ -54,13 +55,35 @@ export interface Bangwo8FullResponse {
 	headers: IDataObject;
 }
 
+/** What every request of one operation call shares: resolved once, not once per page. */
+interface Bangwo8Connection {
+	credentialType: string;
+	credentials: ICredentialDataDecryptedObject;
+	baseUrl: string;
+	secrets: Array<string | undefined>;
+}
+
+/**
+ * The node's `authentication` choice. Read from the node's parameters (which n8n fills with
+ * defaults) because action, trigger and load-options contexts take different arguments in
+ * `getNodeParameter`.
+ */
 function credentialType(context: Bangwo8Context): string {
-	const authentication = context.getNodeParameter('authentication', 0, 'oAuth2') as Bangwo8Authentication;
+	const authentication = context.getNode().parameters.authentication as Bangwo8Authentication | undefined;
 	return authentication === 'basicAuth' ? 'bangwo8BasicAuthApi' : 'bangwo8OAuth2Api';
 }
 
-function baseUrlOf(credentials: IDataObject): string {
-	return String(credentials.baseUrl ?? '').replace(/\/+$/, '');
+async function connect(context: Bangwo8Context, itemIndex?: number): Promise<Bangwo8Connection> {
+	const type = credentialType(context);
+	const credentials = await context.getCredentials(type, itemIndex);
+	return {
+		credentialType: type,
+		credentials,
+		baseUrl: String(credentials.baseUrl ?? '').replace(/\/+$/, ''),
+		secrets: [credentials.password, credentials.clientSecret].map((value) =>
+			typeof value === 'string' ? value : undefined,
+		),
+	};
 }
 
 /**
@@ -72,42 +95,47 @@ function baseUrlOf(credentials: IDataObject): string {
 export async function bangwo8ApiRequest(
 	this: Bangwo8Context,
 	endpointName: Bangwo8EndpointName,
-	{
-		pathParams,
-		qs,
-		body,
-		itemIndex,
-		deduplicate,
-		returnFullResponse,
-	}: Bangwo8RequestOptions = {},
+	options: Bangwo8RequestOptions = {},
+): Promise<IDataObject> {
+	return await send(this, await connect(this, options.itemIndex), endpointName, options);
+}
+
+async function send(
+	context: Bangwo8Context,
+	connection: Bangwo8Connection,
+	endpointName: Bangwo8EndpointName,
+	{ pathParams, qs, body, itemIndex, deduplicate, returnFullResponse }: Bangwo8RequestOptions,
 ): Promise<IDataObject> {
 	const endpoint = BANGWO8_ENDPOINTS[endpointName];
-	const type = credentialType(this);
-	const credentials = await this.getCredentials(type, itemIndex);
+	const { credentialType: type, credentials, secrets } = connection;
 	const options: IHttpRequestOptions = {
 		method: endpoint.method,
-		url: `${baseUrlOf(credentials)}${fillPath(endpoint.path, pathParams)}`,
+		url: `${connection.baseUrl}${fillPath(endpoint.path, pathParams)}`,
 		qs,
 		body,
 		json: true,
 		headers: deduplicate ? { Requestid: randomUUID() } : undefined,
 		returnFullResponse: returnFullResponse === true ? true : undefined,
 	};
-	const secrets = [credentials.password, credentials.clientSecret].map((value) =>
-		typeof value === 'string' ? value : undefined,
-	);
+	// For Basic auth, hand n8n the credentials already read so it does not read them again;
+	// n8n's OAuth2 flow reads (and stores) its token data itself.
+	const reference = context.getNode().credentials?.[type];
+	const credentialOptions =
+		type === 'bangwo8BasicAuthApi'
+			? { credentialsDecrypted: { id: reference?.id ?? '', name: reference?.name ?? '', type, data: credentials } }
+			: undefined;
 
 	const response = (await withRetries(
-		async () => await this.helpers.httpRequestWithAuthentication.call(this, type, { ...options }),
+		async () => await context.helpers.httpRequestWithAuthentication.call(context, type, { ...options }, credentialOptions),
 		{
 			idempotent: endpoint.method === 'GET' || deduplicate === true,
 			toError: (failure) =>
-				bangwo8Error(this, failure.status, failure.body, summarizeFailure(failure), secrets, itemIndex),
+				bangwo8Error(context, failure.status, failure.body, summarizeFailure(failure), secrets, itemIndex),
 		},
 	)) as IDataObject;
 	const answer = (returnFullResponse === true ? response?.body : response) as IDataObject | undefined;
 	if (answer && typeof answer === 'object' && answer.errcode !== undefined && String(answer.errcode) !== '0') {
-		throw bangwo8Error(this, 200, answer, 'error in answer', secrets, itemIndex);
+		throw bangwo8Error(context, 200, answer, 'error in answer', secrets, itemIndex);
 	}
 	if (returnFullResponse === true) {
 		return { body: answer && typeof answer === 'object' ? answer : {}, headers: (response?.headers ?? {}) as IDataObject };
@@ -172,11 +200,12 @@ export async function bangwo8ApiRequestAllItems(
 	listOptions: ListOptions,
 	{ pathParams, qs, itemIndex }: Omit<Bangwo8RequestOptions, 'body' | 'deduplicate'> = {},
 ): Promise<IDataObject[]> {
+	const connection = await connect(this, itemIndex);
 	let nextPage: number | undefined = 1;
 	return await collectPages(
 		async (_pageNumber, pageSize) => {
 			const page = nextPage ?? 1;
-			const response = await bangwo8ApiRequest.call(this, endpointName, {
+			const response = await send(this, connection, endpointName, {
 				pathParams,
 				qs: { ...qs, page, per_page: pageSize },
 				itemIndex,

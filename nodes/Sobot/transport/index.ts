@@ -46,15 +46,37 @@ export type SobotResponse = IDataObject & { ret_code: string; ret_msg?: string }
 export async function sobotApiRequest(
 	this: SobotContext,
 	endpointName: SobotEndpointName,
-	{ pathParams, qs, body, itemIndex }: SobotRequestOptions = {},
+	options: SobotRequestOptions = {},
+): Promise<SobotResponse> {
+	return await send(this, await openSession(this, options.itemIndex), endpointName, options);
+}
+
+/**
+ * The credentials one operation call works with, read once and shared by all its requests (the
+ * pages of a list). After a token refresh it holds the new token, so later pages use it.
+ */
+interface SobotSession {
+	credentials: SobotCredentials;
+	secrets: Array<string | undefined>;
+}
+
+async function openSession(context: SobotContext, itemIndex?: number): Promise<SobotSession> {
+	const stored = (await context.getCredentials(CREDENTIAL_TYPE, itemIndex)) as SobotCredentials;
+	return {
+		// Emptying the token makes n8n run preAuthentication and persist the new token.
+		credentials: isSobotTokenStale(stored) ? { ...stored, token: '' } : { ...stored },
+		secrets: [stored.appSecretKey, stored.token],
+	};
+}
+
+async function send(
+	context: SobotContext,
+	session: SobotSession,
+	endpointName: SobotEndpointName,
+	{ pathParams, qs, body, itemIndex }: SobotRequestOptions,
 ): Promise<SobotResponse> {
 	const endpoint = SOBOT_ENDPOINTS[endpointName];
-	const reference = this.getNode().credentials?.[CREDENTIAL_TYPE];
-	const stored = (await this.getCredentials(CREDENTIAL_TYPE, itemIndex)) as SobotCredentials;
-	// Emptying the token makes n8n run preAuthentication and persist the new token.
-	let credentials: SobotCredentials = isSobotTokenStale(stored) ? { ...stored, token: '' } : { ...stored };
-	const secrets = [stored.appSecretKey, stored.token];
-
+	const reference = context.getNode().credentials?.[CREDENTIAL_TYPE];
 	const options: IHttpRequestOptions = {
 		method: endpoint.method,
 		url: fillPath(endpoint.path, pathParams),
@@ -64,11 +86,11 @@ export async function sobotApiRequest(
 	};
 
 	for (let attempt = 0; ; attempt++) {
-		const used = credentials;
+		const used = session.credentials;
 		const response = (await withRetries(
 			async () =>
-				await this.helpers.httpRequestWithAuthentication.call(
-					this,
+				await context.helpers.httpRequestWithAuthentication.call(
+					context,
 					CREDENTIAL_TYPE,
 					{ ...options, baseURL: sobotBaseUrl(used) },
 					{
@@ -82,7 +104,7 @@ export async function sobotApiRequest(
 				),
 			{
 				idempotent: endpoint.method === 'GET',
-				toError: (failure) => httpError(this, failure, [...secrets, used.token], itemIndex),
+				toError: (failure) => httpError(context, failure, [...session.secrets, used.token], itemIndex),
 			},
 		)) as SobotResponse;
 
@@ -90,13 +112,13 @@ export async function sobotApiRequest(
 		if (code === SOBOT_SUCCESS_CODE) return response;
 		if (SOBOT_TOKEN_EXPIRED_CODES.has(code) && attempt === 0) {
 			// `used.token` now holds the token that was sent (n8n writes a fetched one into it).
-			const latest = (await this.getCredentials(CREDENTIAL_TYPE, itemIndex)) as SobotCredentials;
+			const latest = (await context.getCredentials(CREDENTIAL_TYPE, itemIndex)) as SobotCredentials;
 			const someoneRefreshed = latest.token !== '' && latest.token !== used.token;
-			credentials = someoneRefreshed ? { ...latest } : { ...latest, token: '' };
+			session.credentials = someoneRefreshed ? { ...latest } : { ...latest, token: '' };
 			continue;
 		}
 		throw new NodeApiError(
-			this.getNode(),
+			context.getNode(),
 			{ ret_code: code, ret_msg: String(response?.ret_msg ?? '') } as JsonObject,
 			{
 				message: sobotErrorMessage(code || 'no ret_code', response?.ret_msg),
@@ -150,9 +172,10 @@ export async function sobotApiRequestAllItems(
 	listOptions: ListOptions,
 	{ pathParams, qs, itemIndex }: Omit<SobotRequestOptions, 'body'> = {},
 ): Promise<IDataObject[]> {
+	const session = await openSession(this, itemIndex);
 	return await collectPages(
 		async (pageNumber, pageSize) => {
-			const response = await sobotApiRequest.call(this, endpointName, {
+			const response = await send(this, session, endpointName, {
 				pathParams,
 				qs: { ...qs, page_no: pageNumber, page_size: pageSize },
 				itemIndex,

@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+# The end-to-end suite (test/e2e/package.e2e.ts): our package, built and packed, inside a real
+# n8n 2.41.1. Installs n8n into its cache if needed (scripts/e2e/install-n8n.sh), builds the
+# package (skip with E2E_SKIP_BUILD=1), then runs the node:test file under the cached Node 24
+# with the project's TypeScript hook (so `npm run setup` must have run). Ends with one plain line
+# "e2e: N passed, N failed"; exits non-zero if anything failed.
+# Env: E2E_TIMEOUT (whole run, default 25m), N8N_E2E_VERBOSE=1 (n8n's log to stderr), and those
+# of install-n8n.sh / test/e2e/n8n.ts.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+t0=$(date +%s)
+envfile=$(bash scripts/e2e/install-n8n.sh | tail -n1)
+node24=$(sed -n 's/.*"nodeBin": "\(.*\)".*/\1/p' "$envfile")
+[[ -x "$node24" ]] || { echo "no Node 24 binary in $envfile" >&2; exit 1; }
+[[ -d node_modules/typescript ]] || { echo "node_modules/typescript missing: run npm run setup first" >&2; exit 1; }
+if [[ "${E2E_SKIP_BUILD:-}" != 1 ]]; then
+  echo "== e2e: npm run build"
+  npm run build
+fi
+summary=$(mktemp)
+trap 'rm -f "$summary"' EXIT
+echo "== e2e: test/e2e/package.e2e.ts"
+set +e
+timeout --kill-after=30s "${E2E_TIMEOUT:-25m}" "$node24" -r ./scripts/ts-register.js \
+  --test-reporter=spec --test-reporter-destination=stdout \
+  --test-reporter=./test/e2e/summary-reporter.js --test-reporter-destination="$summary" \
+  test/e2e/package.e2e.ts "$@"
+rc=$?
+set -e
+echo "== e2e: finished in $(( $(date +%s) - t0 ))s (exit $rc)"
+line=$(tail -n1 "$summary" 2>/dev/null || true)
+if [[ ! "$line" =~ ^e2e:\ [0-9]+\ passed,\ [0-9]+\ failed$ ]]; then
+  line="e2e: 0 passed, 1 failed"   # the run died before the reporter could count (timeout, crash)
+  [[ $rc -ne 0 ]] || rc=1
+fi
+[[ "$line" =~ \ 0\ failed$ ]] || [[ $rc -ne 0 ]] || rc=1
+echo "$line"
+exit $rc

@@ -1,0 +1,513 @@
+/**
+ * End-to-end suite: OUR package inside a real n8n 2.41.1.
+ *
+ * `npm pack` of the built repository (run `npm run build` first; scripts/e2e/run.sh does) is
+ * unpacked into a throwaway n8n user folder exactly as n8n installs a community package
+ * (test/e2e/n8n.ts, installCommunityPackage), n8n is started ONCE (headless, 127.0.0.1, free
+ * port, no calls home), and every check drives it through its REST / public API and its
+ * production webhook URL, counting on the in-process fake vendor servers (test/fakes).
+ *
+ * A node:test file (jest skips it: not *.test.ts). Run: bash scripts/e2e/run.sh
+ * (= install n8n if needed, build, then <node24> -r ./scripts/ts-register.js this file).
+ * Tests run in order and share the instance; each one counts the fake's requests from its own
+ * starting point, so one failure does not cascade into the counts of the next.
+ */
+import assert from 'node:assert/strict';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { spawnSync } from 'node:child_process';
+
+import { FakeBangwo8 } from '../fakes/bangwo8';
+import { FakeSobot, SOBOT_PREFIX } from '../fakes/sobot';
+import { type Credential, type Execution, type N8n, type WorkflowNode, nodeOutput, packPackage, startN8n } from './n8n';
+
+const REPO = resolve(__dirname, '..', '..');
+const PKG = 'n8n-nodes-bangwo8-sobot';
+const T = {
+	sobot: `${PKG}.sobot`,
+	sobotTrigger: `${PKG}.sobotTrigger`,
+	bangwo8: `${PKG}.bangwo8`,
+	bangwo8Trigger: `${PKG}.bangwo8Trigger`,
+};
+
+const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
+const ms = (t0: number) => `${Math.round(performance.now() - t0)} ms`;
+
+let n8n: N8n;
+let sobot: FakeSobot;
+let bangwo8: FakeBangwo8;
+let tarball = '';
+
+// ------------------------------------------------------------------------------------- helpers
+
+const MANUAL: WorkflowNode = {
+	name: 'Manual',
+	type: 'n8n-nodes-base.manualTrigger',
+	typeVersion: 1,
+	position: [0, 0],
+	parameters: {},
+};
+
+function node(name: string, type: string, x: number, parameters: Record<string, unknown>, credentials?: Record<string, Credential>): WorkflowNode {
+	const n: WorkflowNode = { name, type, typeVersion: 1, position: [x, 0], parameters };
+	if (credentials) {
+		n.credentials = Object.fromEntries(Object.entries(credentials).map(([k, c]) => [k, { id: c.id, name: c.name }]));
+	}
+	return n;
+}
+
+/** Nodes wired one after the other. */
+function chain(nodes: WorkflowNode[]): Record<string, unknown> {
+	const connections: Record<string, unknown> = {};
+	for (let i = 0; i + 1 < nodes.length; i++) {
+		connections[nodes[i].name] = { main: [[{ node: nodes[i + 1].name, type: 'main', index: 0 }]] };
+	}
+	return connections;
+}
+
+async function manualWorkflow(name: string, nodes: WorkflowNode[]) {
+	const all = [MANUAL, ...nodes];
+	return await n8n.createWorkflow({ name, nodes: all, connections: chain(all) });
+}
+
+function assertSuccess(ex: Execution): void {
+	const err = ex.data?.resultData.error;
+	assert.equal(ex.status, 'success', `execution ${ex.id} ${ex.status}: ${err ? JSON.stringify(err).slice(0, 1500) : ''}`);
+}
+
+/** Executions of a workflow, waiting until `n` exist and have finished (or the deadline passes). */
+async function executionsOf(workflowId: string, n: number, timeoutMs = 30_000): Promise<Execution[]> {
+	const end = Date.now() + timeoutMs;
+	for (;;) {
+		const list = await n8n.listExecutions(workflowId);
+		const done = list.filter((e) => !['new', 'running', 'waiting'].includes(e.status));
+		if (done.length >= n || Date.now() > end) return list;
+		await sleep(200);
+	}
+}
+
+async function sobotCredential(name: string, overrides: Record<string, unknown> = {}): Promise<Credential> {
+	return await n8n.createCredential({
+		name,
+		type: 'sobotApi',
+		data: { dataCenter: 'custom', customUrl: sobot.origin, appId: sobot.appId, appSecretKey: sobot.appKey, ...overrides },
+	});
+}
+
+async function bangwo8OAuth2Credential(name: string, overrides: Record<string, unknown> = {}): Promise<Credential> {
+	return await n8n.createCredential({
+		name,
+		type: 'bangwo8OAuth2Api',
+		data: { baseUrl: `${bangwo8.origin}/api/v1`, clientId: bangwo8.clientId, clientSecret: bangwo8.clientSecret, ...overrides },
+	});
+}
+
+async function bangwo8BasicCredential(name: string, overrides: Record<string, unknown> = {}): Promise<Credential> {
+	return await n8n.createCredential({
+		name,
+		type: 'bangwo8BasicAuthApi',
+		data: { baseUrl: `${bangwo8.origin}/api/v1`, account: bangwo8.account, password: bangwo8.password, ...overrides },
+	});
+}
+
+/** A CRM push as seed 002 section 4 shows it (values as strings, like the sample). */
+function crmPush(entries: Array<{ userid: string; msg_type: string; user_name: string }>) {
+	return {
+		sys_code: '50',
+		type: 'crm',
+		content: entries.map((e) => ({
+			...e,
+			companyid: 'e93d39fe311b4cf2a6ccd69cafaf256f',
+			crm_status: '3',
+			status: '8',
+			user_tels: '13900000001',
+			create_datetime: '1631821183',
+			update_datetime: '1631821183',
+			liable_agent_name: '刘丹',
+		})),
+	};
+}
+
+// --------------------------------------------------------------------------------------- suite
+
+describe(`${PKG} inside n8n`, { timeout: 20 * 60_000 }, () => {
+	before(async () => {
+		assert.ok(existsSync(join(REPO, 'dist', 'nodes', 'Sobot', 'Sobot.node.js')), 'dist/ missing: run npm run build first');
+		let t0 = performance.now();
+		tarball = packPackage(REPO);
+		console.log(`# npm pack: ${tarball} in ${ms(t0)}`);
+		sobot = new FakeSobot({ appId: 'e2e-app', appKey: 'e2e-app-key' });
+		bangwo8 = new FakeBangwo8({ account: 'e2e-acct', password: 'e2e-pw', clientId: 'e2e-cid', clientSecret: 'e2e-csecret' });
+		await sobot.start();
+		await bangwo8.start();
+		t0 = performance.now();
+		n8n = await startN8n({ packageTarball: tarball });
+		console.log(
+			`# n8n ${n8n.install.n8nVersion} (node ${n8n.install.nodeVersion}) at ${n8n.baseUrl}: ready in ${n8n.timings.readyMs} ms, ` +
+				`owner+API key in ${n8n.timings.setupMs} ms, startN8n ${ms(t0)}; fakes: sobot ${sobot.origin}, bangwo8 ${bangwo8.origin}`,
+		);
+	});
+
+	after(async () => {
+		const failedLog = n8n?.logs() ?? '';
+		if (/ERROR|Error:/.test(failedLog) && process.env.N8N_E2E_VERBOSE !== '1') {
+			const interesting = failedLog.split('\n').filter((l) => /error|fail/i.test(l) && !/Python task runner|virtual environment/i.test(l));
+			if (interesting.length > 0) console.log(`# n8n log lines mentioning errors (${interesting.length}):\n# ${interesting.slice(-15).join('\n# ')}`);
+		}
+		await n8n?.stop();
+		await sobot?.stop();
+		await bangwo8?.stop();
+		if (tarball) rmSync(dirname(tarball), { recursive: true, force: true });
+	});
+
+	// ------------------------------------------------------------------------- installation
+
+	test('the npm pack tarball holds the built package only, installed where n8n loads community packages', () => {
+		const list = spawnSync('tar', ['-tzf', tarball], { encoding: 'utf8' });
+		assert.equal(list.status, 0, list.stderr);
+		const files = list.stdout.trim().split('\n').map((f) => f.replace(/^package\//, ''));
+		for (const f of ['package.json', 'dist/nodes/Sobot/Sobot.node.js', 'dist/nodes/SobotTrigger/SobotTrigger.node.js',
+			'dist/nodes/Bangwo8/Bangwo8.node.js', 'dist/nodes/Bangwo8Trigger/Bangwo8Trigger.node.js',
+			'dist/credentials/SobotApi.credentials.js', 'dist/nodes/Sobot/sobot.svg']) {
+			assert.ok(files.includes(f), `${f} in tarball`);
+		}
+		const stray = files.filter((f) => /^(test|nodes|credentials|scripts|bench)\//.test(f) || /\.ts$/.test(f) && !/\.d\.ts$/.test(f));
+		assert.deepEqual(stray, [], 'no sources or tests in the tarball');
+		const dir = join(n8n.userFolder, '.n8n', 'nodes');
+		const installed = JSON.parse(readFileSync(join(dir, 'node_modules', PKG, 'package.json'), 'utf8'));
+		assert.equal(installed.dependencies, undefined, 'no runtime dependencies to install');
+		assert.deepEqual(JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')).dependencies, { [PKG]: installed.version });
+	});
+
+	test('n8n registers our four nodes and five credential types', async () => {
+		const types = (await n8n.nodeTypes()).map((t) => t.name);
+		for (const t of Object.values(T)) assert.ok(types.includes(t), `node type ${t} loaded`);
+		const creds = (await n8n.credentialTypes()).map((t) => t.name);
+		for (const c of ['sobotApi', 'bangwo8OAuth2Api', 'bangwo8BasicAuthApi', 'sobotTriggerHeaderAuthApi', 'sobotTriggerBasicAuthApi']) {
+			assert.ok(creds.includes(c), `credential type ${c} loaded`);
+		}
+		assert.doesNotMatch(n8n.logs(), /n8n-nodes-bangwo8-sobot[^\n]*(error|failed)/i, 'no load error for our package in the log');
+	});
+
+	// ------------------------------------------------------------------- credential tests (UI)
+
+	test('sobotApi credential test as the UI runs it: good secret OK, wrong key / wrong app ID / wrong URL Error', async () => {
+		const before = sobot.tokenRequests;
+		const good = await sobotCredential('Sobot (test good)');
+		assert.deepEqual(await n8n.testCredential(good), { status: 'OK', message: 'Connection successful!' });
+		assert.ok(sobot.requestsTo('GET', `${SOBOT_PREFIX}/user_stage/query_list_by_type`).length >= 1, 'the test called Sobot');
+
+		const wrongKey = await n8n.testCredential(await sobotCredential('Sobot (test wrong key)', { appSecretKey: 'not-the-key' }));
+		console.log(`# sobotApi wrong app key -> ${JSON.stringify(wrongKey)}`);
+		assert.equal(wrongKey.status, 'Error');
+		assert.match(wrongKey.message, /900003/);
+		assert.doesNotMatch(wrongKey.message, /not-the-key/, 'the app key is not echoed');
+
+		const wrongApp = await n8n.testCredential(await sobotCredential('Sobot (test wrong app)', { appId: 'nobody' }));
+		console.log(`# sobotApi wrong app ID -> ${JSON.stringify(wrongApp)}`);
+		assert.equal(wrongApp.status, 'Error');
+		assert.match(wrongApp.message, /900004/);
+
+		const noServer = await n8n.testCredential(await sobotCredential('Sobot (test no server)', { customUrl: 'http://127.0.0.1:1' }));
+		console.log(`# sobotApi unreachable URL -> ${JSON.stringify(noServer)}`);
+		assert.equal(noServer.status, 'Error');
+		console.log(`# get_token calls made by the four tests: ${sobot.tokenRequests - before}`);
+	});
+
+	test('bangwo8BasicAuthApi credential test: good account OK, wrong password Error', async () => {
+		const good = await n8n.testCredential(await bangwo8BasicCredential('Bangwo8 Basic (test good)'));
+		assert.deepEqual(good, { status: 'OK', message: 'Connection successful!' });
+		const bad = await n8n.testCredential(await bangwo8BasicCredential('Bangwo8 Basic (test bad)', { password: 'wrong-pw' }));
+		console.log(`# bangwo8BasicAuthApi wrong password -> ${JSON.stringify(bad)}`);
+		assert.equal(bad.status, 'Error');
+		assert.doesNotMatch(bad.message, /wrong-pw/);
+	});
+
+	test('bangwo8OAuth2Api (client credentials) credential test: good secret OK, wrong secret Error', async () => {
+		const tokensBefore = bangwo8.tokenRequests;
+		const good = await n8n.testCredential(await bangwo8OAuth2Credential('Bangwo8 OAuth2 (test good)'));
+		console.log(`# bangwo8OAuth2Api good secret -> ${JSON.stringify(good)} (token requests: ${bangwo8.tokenRequests - tokensBefore})`);
+		assert.equal(good.status, 'OK', good.message);
+		const bad = await n8n.testCredential(await bangwo8OAuth2Credential('Bangwo8 OAuth2 (test bad)', { clientSecret: 'wrong-secret' }));
+		console.log(`# bangwo8OAuth2Api wrong secret -> ${JSON.stringify(bad)} (token requests so far: ${bangwo8.tokenRequests - tokensBefore})`);
+		assert.equal(bad.status, 'Error');
+		assert.doesNotMatch(bad.message, /wrong-secret/);
+	});
+
+	test('Sobot Trigger header-auth credential test (testedBy the node): complete OK, bad header name Error', async () => {
+		const good = await n8n.createCredential({ name: 'Push header', type: 'sobotTriggerHeaderAuthApi', data: { headerName: 'X-Sobot-Token', headerSecret: 'abc' } });
+		assert.equal((await n8n.testCredential(good)).status, 'OK');
+		const bad = await n8n.createCredential({ name: 'Push header bad', type: 'sobotTriggerHeaderAuthApi', data: { headerName: 'not a header', headerSecret: 'abc' } });
+		const r = await n8n.testCredential(bad);
+		assert.equal(r.status, 'Error');
+		assert.match(r.message, /Header Name/);
+	});
+
+	// ------------------------------------------------------------------------------ Sobot
+
+	describe('Sobot node (one credential, token kept by n8n)', () => {
+		let cred: Credential;
+		let stagesWorkflow = '';
+		const STAGE_PATH = `${SOBOT_PREFIX}/user_stage/query_list_by_type`;
+
+		before(async () => {
+			cred = await sobotCredential('Sobot');
+			const wf = await manualWorkflow('Sobot stages', [
+				node('Stages', T.sobot, 220, { resource: 'stage', operation: 'getMany', returnAll: true }, { sobotApi: cred }),
+			]);
+			stagesWorkflow = wf.id;
+		});
+
+		test('three manual runs of stage getMany fetch the token once', async () => {
+			const tokens = sobot.tokenRequests;
+			const calls = sobot.requestsTo('GET', STAGE_PATH).length;
+			for (let i = 0; i < 3; i++) {
+				const t0 = performance.now();
+				const ex = await n8n.runWorkflow(stagesWorkflow);
+				console.log(`# manual run ${i + 1}: ${ms(t0)}`);
+				assertSuccess(ex);
+				const out = nodeOutput(ex, 'Stages');
+				assert.deepEqual(out.map((s) => s.name), sobot.stages.map((s) => s.name));
+			}
+			assert.equal(sobot.tokenRequests - tokens, 1, 'get_token called exactly once for three executions');
+			assert.equal(sobot.requestsTo('GET', STAGE_PATH).length - calls, 3, 'one stage call per execution');
+			const sent = sobot.requestsTo('GET', STAGE_PATH).slice(-3).map((r) => r.headers['token']);
+			assert.equal(new Set(sent).size, 1, 'the three executions sent the same stored token');
+			assert.equal(sent[0], sobot.currentToken);
+		});
+
+		test('a 900002 (token invalidated) is recovered with exactly one new token, and the new one is kept', async () => {
+			sobot.expireToken();
+			const tokens = sobot.tokenRequests;
+			const calls = sobot.requestsTo('GET', STAGE_PATH).length;
+			const ex = await n8n.runWorkflow(stagesWorkflow);
+			assertSuccess(ex);
+			assert.equal(nodeOutput(ex, 'Stages').length, sobot.stages.length);
+			assert.equal(sobot.tokenRequests - tokens, 1, 'one new token');
+			assert.equal(sobot.requestsTo('GET', STAGE_PATH).length - calls, 2, 'the failed call and its retry');
+			// the refreshed token was stored in the credential: the next execution fetches none
+			const ex2 = await n8n.runWorkflow(stagesWorkflow);
+			assertSuccess(ex2);
+			assert.equal(sobot.tokenRequests - tokens, 1, 'no further token for the next execution');
+		});
+
+		test('write + paginated read: label group create, then customer getMany (Return All) over 250 customers in 3 calls', async () => {
+			sobot.seedCustomers(250);
+			const groupsBefore = sobot.labelGroups.size;
+			const listPath = `${SOBOT_PREFIX}/user/list_by_page`;
+			const lists = sobot.requestsTo('GET', listPath).length;
+			const wf = await manualWorkflow('Sobot write and read', [
+				node('Create Group', T.sobot, 220, {
+					resource: 'labelGroup', operation: 'create', name: 'E2E 标签组',
+					additionalFields: { is_multiple_choice: true, color_value: '#345454' },
+				}, { sobotApi: cred }),
+				node('All Customers', T.sobot, 440, { resource: 'customer', operation: 'getMany', returnAll: true }, { sobotApi: cred }),
+			]);
+			const ex = await n8n.runWorkflow(wf.id);
+			assertSuccess(ex);
+			const [created] = nodeOutput(ex, 'Create Group');
+			assert.equal(sobot.labelGroups.size, groupsBefore + 1);
+			const stored = sobot.labelGroups.get(String(created.id));
+			assert.ok(stored, `created group ${String(created.id)} exists on the server`);
+			assert.equal(stored.name, 'E2E 标签组');
+			assert.equal(stored.is_multiple_choice, 1);
+			assert.equal(stored.color_value, '#345454');
+			const customers = nodeOutput(ex, 'All Customers');
+			assert.equal(customers.length, 250);
+			assert.equal(new Set(customers.map((c) => c.id)).size, 250, 'no customer twice');
+			const pages = sobot.requestsTo('GET', listPath).slice(lists);
+			assert.equal(pages.length, 3);
+			assert.deepEqual(pages.map((p) => [p.query['page_no'], p.query['page_size']]), [['1', '100'], ['2', '100'], ['3', '100']]);
+		});
+
+		test('a Sobot error reaches the execution as the node error, naming the vendor code and no secret', async () => {
+			sobot.failNextWithRetCode(1, '999999');
+			const ex = await n8n.runWorkflow(stagesWorkflow);
+			assert.equal(ex.status, 'error');
+			const message = JSON.stringify(ex.data?.resultData.error ?? {});
+			assert.match(message, /999999/);
+			assert.doesNotMatch(message, new RegExp(sobot.appKey));
+			assert.doesNotMatch(message, new RegExp(sobot.currentToken ?? 'no-token'));
+		});
+	});
+
+	// ------------------------------------------------------------------------------ Bangwo8
+
+	describe('Bangwo8 node', () => {
+		before(() => {
+			bangwo8.seedUsers(250);
+		});
+
+		for (const mode of ['oAuth2', 'basicAuth'] as const) {
+			test(`${mode}: contact create, then contact getMany (Return All) in 3 pages`, async () => {
+				const cred = mode === 'oAuth2' ? await bangwo8OAuth2Credential('Bangwo8 OAuth2') : await bangwo8BasicCredential('Bangwo8 Basic');
+				const credKey = mode === 'oAuth2' ? 'bangwo8OAuth2Api' : 'bangwo8BasicAuthApi';
+				const name = `E2E ${mode} 联系人`;
+				const wf = await manualWorkflow(`Bangwo8 ${mode}`, [
+					node('Create Contact', T.bangwo8, 220, {
+						authentication: mode, resource: 'contact', operation: 'create', name,
+						additionalFields: { mobile: mode === 'oAuth2' ? '13811112222' : '13833334444', email: `${mode}@example.com` },
+					}, { [credKey]: cred }),
+					node('All Contacts', T.bangwo8, 440, { authentication: mode, resource: 'contact', operation: 'getMany', returnAll: true }, { [credKey]: cred }),
+				]);
+				const usersBefore = bangwo8.users.size;
+				const tokens = bangwo8.tokenRequests;
+				const from = bangwo8.requests.length;
+				const t0 = performance.now();
+				const ex = await n8n.runWorkflow(wf.id);
+				console.log(`# Bangwo8 ${mode} run: ${ms(t0)}`);
+				assertSuccess(ex);
+				const reqs = bangwo8.requests.slice(from);
+
+				const [created] = nodeOutput(ex, 'Create Contact');
+				assert.equal(bangwo8.users.size, usersBefore + 1);
+				const stored = [...bangwo8.users.values()].find((u) => u.name === name);
+				assert.ok(stored, 'contact created on the server');
+				console.log(`# Bangwo8 ${mode} create output: ${JSON.stringify(created).slice(0, 300)}`);
+				assert.equal(String(created.id), stored.cId, 'the output carries the new contact id');
+				const creates = reqs.filter((r) => r.method === 'POST' && r.path === '/api/v1/users.json');
+				assert.equal(creates.length, 1);
+				assert.ok(creates[0].headers['requestid'], 'create sent a Requestid');
+
+				const contacts = nodeOutput(ex, 'All Contacts');
+				assert.equal(contacts.length, bangwo8.users.size);
+				const pages = reqs.filter((r) => r.method === 'GET' && r.path === '/api/v1/users.json');
+				assert.equal(pages.length, 3, `pages: ${pages.map((p) => p.search).join(' ')}`);
+
+				const auth = reqs.filter((r) => r.path.startsWith('/api/v1/')).map((r) => (r.headers['authorization'] ?? '').split(' ')[0]);
+				if (mode === 'oAuth2') {
+					assert.deepEqual([...new Set(auth)], ['Bearer']);
+					assert.equal(bangwo8.tokenRequests - tokens, 1, 'one client-credentials token for the execution');
+				} else {
+					assert.deepEqual([...new Set(auth)], ['Basic']);
+					assert.equal(bangwo8.tokenRequests - tokens, 0);
+				}
+
+				if (mode === 'oAuth2') {
+					// n8n stored the token: a second execution asks for none
+					const again = await n8n.runWorkflow(wf.id);
+					assertSuccess(again);
+					assert.equal(bangwo8.tokenRequests - tokens, 1, 'token reused by the next execution');
+				}
+			});
+		}
+
+		test('OAuth2: an expired bearer (401) makes n8n fetch a new token once and the run succeeds', async () => {
+			const cred = await bangwo8OAuth2Credential('Bangwo8 OAuth2 (expiry)');
+			const wf = await manualWorkflow('Bangwo8 OAuth2 expiry', [
+				node('Contacts', T.bangwo8, 220, { authentication: 'oAuth2', resource: 'contact', operation: 'getMany', returnAll: false, limit: 5 }, { bangwo8OAuth2Api: cred }),
+			]);
+			assertSuccess(await n8n.runWorkflow(wf.id));
+			bangwo8.expireTokens();
+			const tokens = bangwo8.tokenRequests;
+			const ex = await n8n.runWorkflow(wf.id);
+			assertSuccess(ex);
+			assert.equal(nodeOutput(ex, 'Contacts').length, 5);
+			assert.equal(bangwo8.tokenRequests - tokens, 1);
+		});
+
+		test('Bangwo8 Trigger, manual run ("Fetch test event"): the newest contact', async () => {
+			const cred = await bangwo8BasicCredential('Bangwo8 Basic (trigger)');
+			const wf = await n8n.createWorkflow({
+				name: 'Bangwo8 trigger manual',
+				nodes: [node('Bangwo8 Trigger', T.bangwo8Trigger, 0, { authentication: 'basicAuth', event: 'contactCreated' }, { bangwo8BasicAuthApi: cred })],
+				connections: {},
+			});
+			const ex = await n8n.runWorkflow(wf.id, { triggerNodeName: 'Bangwo8 Trigger' });
+			assertSuccess(ex);
+			const out = nodeOutput(ex, 'Bangwo8 Trigger');
+			assert.equal(out.length, 1);
+			const newest = [...bangwo8.users.values()].sort((a, b) => (a.createDT < b.createDT ? 1 : a.createDT > b.createDT ? -1 : 0))[0];
+			assert.equal(out[0].createDT, newest.createDT);
+		});
+	});
+
+	// ------------------------------------------------------------------------ Sobot Trigger
+
+	describe('Sobot Trigger in an active workflow (production URL)', () => {
+		test('query-secret protection: no secret 401, wrong 403 (no execution); good push -> one item per customer', async () => {
+			const secret = 'e2e-push-secret-0123456789';
+			const webhookId = 'e2e-sobot-push';
+			const wf = await n8n.createWorkflow({
+				name: 'Sobot push',
+				nodes: [
+					{ ...node('Sobot Trigger', T.sobotTrigger, 0, {
+						authentication: 'querySecret', secret, events: ['customerMerged', 'customerSaved'], simplify: false,
+					}), webhookId },
+					node('After', 'n8n-nodes-base.noOp', 220, {}),
+				],
+				connections: { 'Sobot Trigger': { main: [[{ node: 'After', type: 'main', index: 0 }]] } },
+			});
+			const t0 = performance.now();
+			await n8n.activateWorkflow(wf.id);
+			console.log(`# activation (published) in ${ms(t0)}`);
+			const path = `${webhookId}/webhook`;
+			const push = crmPush([
+				{ userid: 'c9187ee3eb184ea7b297002e1066641d', msg_type: '0', user_name: '王伟' },
+				{ userid: 'a1b2c3d4e5f60718293a4b5c6d7e8f90', msg_type: '0', user_name: '李娜' },
+				{ userid: '0f9e8d7c6b5a49382716a5b4c3d2e1f0', msg_type: '1', user_name: '张敏' },
+			]);
+
+			const missing = await n8n.callWebhook(path, { body: push });
+			assert.equal(missing.status, 401, JSON.stringify(missing.body));
+			const wrong = await n8n.callWebhook(path, { body: push, query: { secret: 'guess' } });
+			assert.equal(wrong.status, 403, JSON.stringify(wrong.body));
+			assert.doesNotMatch(JSON.stringify([missing.body, wrong.body]), new RegExp(secret));
+
+			const ok = await n8n.callWebhook(path, { body: push, query: { secret } });
+			assert.equal(ok.status, 200, JSON.stringify(ok.body));
+			assert.deepEqual(ok.body, { ret_code: '000000', ret_msg: 'success' });
+
+			const execs = await executionsOf(wf.id, 1);
+			await sleep(1000); // rejected pushes would have started executions by now
+			const all = await n8n.listExecutions(wf.id);
+			assert.equal(all.length, 1, `exactly one execution (the authorised push), got ${all.length}`);
+			const ex = await n8n.waitForExecution(execs[0].id);
+			assertSuccess(ex);
+			assert.equal(ex.mode, 'webhook');
+			const items = nodeOutput(ex, 'After');
+			assert.deepEqual(items.map((i) => [i.event, i.userid, i.user_name]), [
+				['customerSaved', 'c9187ee3eb184ea7b297002e1066641d', '王伟'],
+				['customerSaved', 'a1b2c3d4e5f60718293a4b5c6d7e8f90', '李娜'],
+				['customerMerged', '0f9e8d7c6b5a49382716a5b4c3d2e1f0', '张敏'],
+			]);
+			await n8n.deactivateWorkflow(wf.id);
+			const gone = await n8n.callWebhook(path, { body: push, query: { secret } });
+			assert.equal(gone.status, 404, 'no longer registered once deactivated');
+		});
+
+		test('header-auth protection with our credential type, simplified output', async () => {
+			const cred = await n8n.createCredential({ name: 'Push header (active)', type: 'sobotTriggerHeaderAuthApi', data: { headerName: 'X-Sobot-Token', headerSecret: 'h-secret-42' } });
+			const webhookId = 'e2e-sobot-push-header';
+			const wf = await n8n.createWorkflow({
+				name: 'Sobot push header',
+				nodes: [{ ...node('Sobot Trigger', T.sobotTrigger, 0, { authentication: 'headerAuth', events: ['customerSaved'], simplify: true }, { sobotTriggerHeaderAuthApi: cred }), webhookId }],
+				connections: {},
+			});
+			await n8n.activateWorkflow(wf.id);
+			const path = `${webhookId}/webhook`;
+			const push = crmPush([
+				{ userid: 'u1', msg_type: '0', user_name: '周杰' },
+				{ userid: 'u2', msg_type: '1', user_name: '吴涛' }, // merged: not selected, acknowledged and dropped
+			]);
+			assert.equal((await n8n.callWebhook(path, { body: push })).status, 401);
+			assert.equal((await n8n.callWebhook(path, { body: push, headers: { 'X-Sobot-Token': 'nope' } })).status, 403);
+			const ok = await n8n.callWebhook(path, { body: push, headers: { 'x-sobot-token': 'h-secret-42' } });
+			assert.equal(ok.status, 200, JSON.stringify(ok.body));
+			const [first] = await executionsOf(wf.id, 1);
+			assert.ok(first, 'an execution was started');
+			const ex = await n8n.waitForExecution(first.id);
+			assertSuccess(ex);
+			const items = nodeOutput(ex, 'Sobot Trigger');
+			assert.equal(items.length, 1);
+			assert.equal(items[0].event, 'customerSaved');
+			assert.equal(items[0].userid, 'u1');
+			assert.equal(typeof items[0].create_datetime, 'string');
+			assert.match(String(items[0].create_datetime), /^2021-09-16T/, 'simplified: Unix seconds became an ISO date');
+			await sleep(500);
+			assert.equal((await n8n.listExecutions(wf.id)).length, 1);
+			await n8n.deactivateWorkflow(wf.id);
+		});
+	});
+});
