@@ -229,6 +229,10 @@ describe(`${PKG} inside n8n`, { timeout: 20 * 60_000 }, () => {
 		const good = await n8n.testCredential(await bangwo8OAuth2Credential('Bangwo8 OAuth2 (test good)'));
 		console.log(`# bangwo8OAuth2Api good secret -> ${JSON.stringify(good)} (token requests: ${bangwo8.tokenRequests - tokensBefore})`);
 		assert.equal(good.status, 'OK', good.message);
+		const goodCred = await bangwo8OAuth2Credential('Bangwo8 OAuth2 (test good, stored?)');
+		assert.equal((await n8n.testCredential(goodCred)).status, 'OK');
+		const stored = await n8n.rest<{ data?: Record<string, unknown> }>('GET', `/credentials/${goodCred.id}?includeData=true`);
+		console.log(`# after a successful test the credential holds oauthTokenData: ${stored.data?.oauthTokenData !== undefined}`);
 		const bad = await n8n.testCredential(await bangwo8OAuth2Credential('Bangwo8 OAuth2 (test bad)', { clientSecret: 'wrong-secret' }));
 		console.log(`# bangwo8OAuth2Api wrong secret -> ${JSON.stringify(bad)} (token requests so far: ${bangwo8.tokenRequests - tokensBefore})`);
 		assert.equal(bad.status, 'Error');
@@ -290,6 +294,18 @@ describe(`${PKG} inside n8n`, { timeout: 20 * 60_000 }, () => {
 			const ex2 = await n8n.runWorkflow(stagesWorkflow);
 			assertSuccess(ex2);
 			assert.equal(sobot.tokenRequests - tokens, 1, 'no further token for the next execution');
+		});
+
+		test('re-testing the credential in the UI (which fetches a token) does not break the next execution', async () => {
+			const tokens = sobot.tokenRequests;
+			assert.equal((await n8n.testCredential(cred)).status, 'OK');
+			const byTest = sobot.tokenRequests - tokens;
+			const calls = sobot.requestsTo('GET', STAGE_PATH).length;
+			const ex = await n8n.runWorkflow(stagesWorkflow);
+			assertSuccess(ex);
+			const byRun = sobot.tokenRequests - tokens - byTest;
+			console.log(`# credential re-test: ${byTest} get_token call(s); next execution: ${byRun} more, ${sobot.requestsTo('GET', STAGE_PATH).length - calls} stage call(s)`);
+			assert.ok(byRun <= 1, 'at most one new token for the execution after a test');
 		});
 
 		test('write + paginated read: label group create, then customer getMany (Return All) over 250 customers in 3 calls', async () => {
@@ -420,6 +436,42 @@ describe(`${PKG} inside n8n`, { timeout: 20 * 60_000 }, () => {
 			assert.equal(out.length, 1);
 			const newest = [...bangwo8.users.values()].sort((a, b) => (a.createDT < b.createDT ? 1 : a.createDT > b.createDT ? -1 : 0))[0];
 			assert.equal(out[0].createDT, newest.createDT);
+		});
+	});
+
+	describe('Bangwo8 Trigger in an active workflow (polling)', () => {
+		test('activation stores the position and emits nothing old; the next poll emits contacts created since', { timeout: 150_000 }, async () => {
+			const cred = await bangwo8BasicCredential('Bangwo8 Basic (poll)');
+			// n8n refuses polls more often than once a minute; a fixed second ~15 s from now makes
+			// the first scheduled poll come soon (activation itself polls once, right away).
+			const second = (new Date().getUTCSeconds() + 15) % 60;
+			const wf = await n8n.createWorkflow({
+				name: 'Bangwo8 poll',
+				nodes: [
+					node('Bangwo8 Trigger', T.bangwo8Trigger, 0, {
+						authentication: 'basicAuth', event: 'contactCreated',
+						pollTimes: { item: [{ mode: 'custom', cronExpression: `${second} * * * * *` }] },
+					}, { bangwo8BasicAuthApi: cred }),
+					node('After', 'n8n-nodes-base.noOp', 220, {}),
+				],
+				connections: { 'Bangwo8 Trigger': { main: [[{ node: 'After', type: 'main', index: 0 }]] } },
+			});
+			const listCalls = () => bangwo8.requestsTo('GET', '/api/v1/users.json').length;
+			const before = listCalls();
+			await n8n.activateWorkflow(wf.id);
+			await sleep(1100); // strictly after the stored position (vendor times have whole seconds)
+			const activationCalls = listCalls() - before;
+			const fresh = [bangwo8.addUser({ name: 'E2E 轮询 A' }), bangwo8.addUser({ name: 'E2E 轮询 B' })];
+			assert.equal((await n8n.listExecutions(wf.id)).length, 0, 'activation emitted nothing');
+			const t0 = performance.now();
+			const [first] = await executionsOf(wf.id, 1, 80_000);
+			assert.ok(first, 'the scheduled poll started an execution');
+			console.log(`# poll execution after ${ms(t0)} (list calls at activation: ${activationCalls})`);
+			const ex = await n8n.waitForExecution(first.id);
+			assertSuccess(ex);
+			assert.equal(ex.mode, 'trigger');
+			assert.deepEqual(nodeOutput(ex, 'After').map((u) => u.cId), fresh.map((u) => u.cId));
+			await n8n.deactivateWorkflow(wf.id);
 		});
 	});
 
