@@ -19,6 +19,7 @@ import {
 	type EventSource,
 } from './changes';
 import { bangwo8ApiRequestAllItems } from '../Bangwo8/transport';
+import { RETURN_ALL } from '../shared/pagination';
 import { BANGWO8_AUTHENTICATION, BANGWO8_CREDENTIALS } from '../Bangwo8/transport/authentication';
 
 /** Asks for deleted records too (deStat=1) where the list can say which ones are deleted, or when the user wants them. */
@@ -145,7 +146,7 @@ export class Bangwo8Trigger implements INodeType {
 				this,
 				source.endpoint,
 				source.rootKey,
-				{ returnAll: true, limit: Number.POSITIVE_INFINITY },
+				RETURN_ALL,
 				{
 					qs: {
 						[`${source.change}_start`]: stored.position.slice(0, 10),

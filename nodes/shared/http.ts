@@ -1,4 +1,13 @@
-import { sleep } from 'n8n-workflow';
+import {
+	sleep,
+	type IExecuteFunctions,
+	type IHookFunctions,
+	type ILoadOptionsFunctions,
+	type IPollFunctions,
+} from 'n8n-workflow';
+
+/** Where the transports are called from: operations, dropdowns, polling triggers and webhook hooks. */
+export type RequestContext = IExecuteFunctions | ILoadOptionsFunctions | IPollFunctions | IHookFunctions;
 
 /** What a failed HTTP call looked like, whatever wrapped it (axios error, NodeApiError, …). */
 export interface HttpFailure {

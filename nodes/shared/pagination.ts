@@ -6,6 +6,9 @@ export interface ListOptions {
 	limit: number;
 }
 
+/** Every record: what lookups (dropdowns, name completion, polling) ask for. */
+export const RETURN_ALL: Readonly<ListOptions> = { returnAll: true, limit: Number.POSITIVE_INFINITY };
+
 export interface Page {
 	items: IDataObject[];
 	/** Whether the server says another page follows this one. */

@@ -5,84 +5,63 @@ export const ORDER_OPTIONS = [
 	{ name: 'Descending', value: 'desc' },
 ];
 
+type Change = 'created' | 'updated';
+
+/** The names Bangwo8 lists give the two date ranges: `<change>_start`, `<change>_end`, `<change>_order`. */
+const DATE_RANGES: Record<Change, { from: string; to: string; order: string; what: string }> = {
+	created: { from: 'Created From', to: 'Created To', order: 'Creation Order', what: 'creation' },
+	updated: { from: 'Updated From', to: 'Updated To', order: 'Update Order', what: 'update' },
+};
+
 /**
  * The created/updated date filters of Bangwo8 lists. They are whole days, inclusive (含当天):
  * a date-time picked in the UI is sent as its day, YYYY-MM-DD.
  */
-export function dateRangeFilters({ created, updated }: { created: boolean; updated: boolean }): INodeProperties[] {
-	const properties: INodeProperties[] = [];
-	if (created) {
-		properties.push(
-			{
-				displayName: 'Created From',
-				name: 'created_start',
-				type: 'dateTime',
-				default: '',
-				description: 'First day of creation to include (whole day)',
-			},
-			{
-				displayName: 'Created To',
-				name: 'created_end',
-				type: 'dateTime',
-				default: '',
-				description: 'Last day of creation to include (whole day)',
-			},
-			{
-				displayName: 'Creation Order',
-				name: 'created_order',
-				type: 'options',
-				options: ORDER_OPTIONS,
-				default: 'asc',
-			},
-		);
-	}
-	if (updated) {
-		properties.push(
-			{
-				displayName: 'Updated From',
-				name: 'updated_start',
-				type: 'dateTime',
-				default: '',
-				description: 'First day of update to include (whole day)',
-			},
-			{
-				displayName: 'Updated To',
-				name: 'updated_end',
-				type: 'dateTime',
-				default: '',
-				description: 'Last day of update to include (whole day)',
-			},
-			{
-				displayName: 'Update Order',
-				name: 'updated_order',
-				type: 'options',
-				options: ORDER_OPTIONS,
-				default: 'asc',
-			},
-		);
-	}
-	return properties;
+export function dateRangeFilters(changes: Record<Change, boolean>): INodeProperties[] {
+	return (Object.keys(DATE_RANGES) as Change[])
+		.filter((change) => changes[change])
+		.flatMap((change): INodeProperties[] => {
+			const { from, to, order, what } = DATE_RANGES[change];
+			return [
+				{
+					displayName: from,
+					name: `${change}_start`,
+					type: 'dateTime',
+					default: '',
+					description: `First day of ${what} to include (whole day)`,
+				},
+				{
+					displayName: to,
+					name: `${change}_end`,
+					type: 'dateTime',
+					default: '',
+					description: `Last day of ${what} to include (whole day)`,
+				},
+				{ displayName: order, name: `${change}_order`, type: 'options', options: ORDER_OPTIONS, default: 'asc' },
+			];
+		});
 }
 
-const DATE_KEYS = ['created_start', 'created_end', 'updated_start', 'updated_end'];
-const ORDER_KEYS = ['created_order', 'updated_order'];
-
-/** The query for the date filters set in `filters`; a date that cannot be read is an error. */
+/** The query for the date filters set in `filters`; a date that cannot be read is an error naming its filter. */
 export function dateRangeQuery(context: IExecuteFunctions, filters: IDataObject, itemIndex: number): IDataObject {
 	const qs: IDataObject = {};
-	for (const key of DATE_KEYS) {
-		const value = filters[key];
-		if (value === undefined || value === null || value === '') continue;
-		const day = /^\d{4}-\d{2}-\d{2}/.exec(String(value));
-		if (!day || Number.isNaN(Date.parse(day[0]))) {
-			throw new NodeOperationError(context.getNode(), `Filter "${key}" is not a valid date: ${String(value)}`, {
-				itemIndex,
-			});
+	for (const [change, { from, to }] of Object.entries(DATE_RANGES)) {
+		for (const [key, label] of [
+			[`${change}_start`, from],
+			[`${change}_end`, to],
+		]) {
+			const value = filters[key];
+			if (value === undefined || value === null || value === '') continue;
+			const day = /^\d{4}-\d{2}-\d{2}/.exec(String(value));
+			if (!day || Number.isNaN(Date.parse(day[0]))) {
+				throw new NodeOperationError(context.getNode(), `"${label}" is not a valid date: ${String(value)}`, {
+					itemIndex,
+				});
+			}
+			qs[key] = day[0];
 		}
-		qs[key] = day[0];
-	}
-	for (const key of ORDER_KEYS) {
-		if (filters[key] === 'asc' || filters[key] === 'desc') qs[key] = filters[key];
+		const order = filters[`${change}_order`];
+		if (order === 'asc' || order === 'desc') qs[`${change}_order`] = order;
 	}
 	return qs;
 }

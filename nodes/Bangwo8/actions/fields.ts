@@ -1,10 +1,6 @@
-import {
-	NodeOperationError,
-	type IDataObject,
-	type IExecuteFunctions,
-	type INodeProperties,
-	type INodePropertyOptions,
-} from 'n8n-workflow';
+import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
+
+import { customFieldInputs, customFieldRows, parseJsonInput } from '../../shared/customFields';
 
 /** Bangwo8 accepts at most this many ids in one `ids=` list (show_many, destroy_many). */
 export const MAX_IDS_PER_REQUEST = 100;
@@ -199,41 +195,22 @@ export function customFieldProperties(withPicker: boolean): INodeProperties[] {
 				default: '',
 				placeholder: 'e.g. field_2',
 			};
-	return [
-		{
-			displayName: 'Custom Fields',
-			name: 'customFieldsUi',
-			type: 'fixedCollection',
-			typeOptions: { multipleValues: true },
-			placeholder: 'Add Custom Field',
-			default: {},
-			options: [
-				{
-					displayName: 'Custom Field',
-					name: 'customFieldValues',
-					values: [
-						keyProperty,
-						{
-							displayName: 'Value',
-							name: 'value',
-							type: 'string',
-							default: '',
-							description:
-								'For a dropdown field, the value of one of its options (the field list shows them as "name (value)")',
-						},
-					],
-				},
-			],
-		},
-		{
-			displayName: 'Custom Fields (JSON)',
-			name: 'customFieldsJson',
-			type: 'json',
-			default: '',
-			description:
-				'Custom fields as JSON, either [{"key": "field_2", "value": "1"}] or {"field_2": "1"}. Added after the picked ones.',
-		},
-	];
+	return customFieldInputs({
+		values: [
+			keyProperty,
+			{
+				displayName: 'Value',
+				name: 'value',
+				type: 'string',
+				default: '',
+				description:
+					'For a dropdown field, the value of one of its options (the field list shows them as "name (value)")',
+			},
+		],
+		jsonDefault: '',
+		jsonDescription:
+			'Custom fields as JSON, either [{"key": "field_2", "value": "1"}] or {"field_2": "1"}. Added after the picked ones.',
+	});
 }
 
 function scalar(value: unknown): value is string | number | boolean {
@@ -241,28 +218,21 @@ function scalar(value: unknown): value is string | number | boolean {
 }
 
 function parseCustomFieldsJson(context: IExecuteFunctions, raw: unknown, itemIndex: number): CustomField[] {
-	const fail = (why: string) =>
+	const invalid = (why: string) =>
 		new NodeOperationError(context.getNode(), `"Custom Fields (JSON)" ${why}`, {
 			itemIndex,
 			description: 'Expected [{"key": "field_2", "value": "1"}] or {"field_2": "1"}',
 		});
-	let parsed: unknown = raw;
-	if (typeof raw === 'string') {
-		if (raw.trim() === '') return [];
-		try {
-			parsed = JSON.parse(raw);
-		} catch (error) {
-			throw fail(`is not valid JSON: ${(error as Error).message}`);
-		}
-	}
+	const parsed = parseJsonInput(raw, (reason) => invalid(`is not valid JSON: ${reason}`));
+	if (parsed === undefined) return [];
 	if (Array.isArray(parsed)) {
 		return parsed.map((entry, index) => {
 			const field = entry as IDataObject;
 			if (!field || typeof field !== 'object' || typeof field.key !== 'string' || field.key.trim() === '') {
-				throw fail(`entry ${index + 1} has no "key"`);
+				throw invalid(`entry ${index + 1} has no "key"`);
 			}
 			if (!scalar(field.value) && field.value !== null && field.value !== undefined) {
-				throw fail(`entry ${index + 1} ("${field.key}") has a value that is not text or a number`);
+				throw invalid(`entry ${index + 1} ("${field.key}") has a value that is not text or a number`);
 			}
 			return {
 				key: field.key.trim(),
@@ -272,11 +242,11 @@ function parseCustomFieldsJson(context: IExecuteFunctions, raw: unknown, itemInd
 	}
 	if (parsed && typeof parsed === 'object') {
 		return Object.entries(parsed as IDataObject).map(([key, value]) => {
-			if (!scalar(value) && value !== null) throw fail(`field "${key}" has a value that is not text or a number`);
+			if (!scalar(value) && value !== null) throw invalid(`field "${key}" has a value that is not text or a number`);
 			return { key, value: value === null ? '' : String(value) };
 		});
 	}
-	throw fail('must be an array or an object');
+	throw invalid('must be an array or an object');
 }
 
 /** The `custom_fields` array from the picker and the JSON input of a collection; undefined when neither is set. */
@@ -286,8 +256,7 @@ export function readCustomFields(
 	itemIndex: number,
 ): CustomField[] | undefined {
 	const result: CustomField[] = [];
-	const picked = ((fields.customFieldsUi as IDataObject | undefined)?.customFieldValues ?? []) as IDataObject[];
-	for (const entry of picked) {
+	for (const entry of customFieldRows(fields)) {
 		const key = String(entry.key ?? '').trim();
 		if (key === '') {
 			throw new NodeOperationError(context.getNode(), '"Custom Fields" has an entry without a field', { itemIndex });
@@ -310,13 +279,4 @@ export function describeFieldOptions(options: unknown): string | undefined {
 		(option) => `${String(option.name)} (${String(option.value ?? option.id)})`,
 	);
 	return `Options: ${choices.join(', ')}`;
-}
-
-/** Properties in the editor's order (alphabetical by display name), e.g. after adding one to a shared list. */
-export function sortedByDisplayName(properties: INodeProperties[]): INodeProperties[] {
-	return [...properties].sort((a, b) => a.displayName.localeCompare(b.displayName));
-}
-
-export function sortByName(options: INodePropertyOptions[]): INodePropertyOptions[] {
-	return options.sort((a, b) => a.name.localeCompare(b.name));
 }

@@ -1,6 +1,5 @@
 import {
 	NodeOperationError,
-	updateDisplayOptions,
 	type IDataObject,
 	type IExecuteFunctions,
 	type INodeProperties,
@@ -14,7 +13,9 @@ import {
 	type Bangwo8FullResponse,
 } from '../transport';
 import type { Bangwo8EndpointName } from '../transport/endpoints';
-import { getListOptions, returnAllOrLimit } from '../../shared/pagination';
+import { CUSTOM_FIELD_INPUTS } from '../../shared/customFields';
+import { getListOptions, RETURN_ALL, returnAllOrLimit } from '../../shared/pagination';
+import { collection, forOperation, sortedByDisplayName } from '../../shared/properties';
 import type { OperationModule } from '../../shared/router';
 import { dateRangeQuery, ORDER_OPTIONS } from './common';
 import {
@@ -40,13 +41,8 @@ interface Target {
 }
 
 function show({ resource, operation }: Target, properties: INodeProperties[]): INodeProperties[] {
-	return updateDisplayOptions({ show: { resource: [resource], operation: [operation] } }, properties);
+	return forOperation(resource, operation, properties);
 }
-
-const ALL: { returnAll: boolean; limit: number } = {
-	returnAll: true,
-	limit: Number.POSITIVE_INFINITY,
-};
 
 /** The record(s) inside a single-record answer: `{ user: {…} }`, or `{ ticket: [{…}] }` unwrapped. */
 export function unwrapRecords(response: IDataObject, keys: string[]): IDataObject[] | undefined {
@@ -130,27 +126,6 @@ export function recordOption(operation: 'create' | 'delete' | 'get' | 'update', 
 	};
 }
 
-/**
- * The properties of one resource: its `operation` selector (options in the editor's order)
- * followed by every operation's own parameters.
- */
-export function describeResource(
-	resource: string,
-	options: INodePropertyOptions[],
-	operations: Record<string, OperationModule>,
-): INodeProperties[] {
-	const selector: INodeProperties = {
-		displayName: 'Operation',
-		name: 'operation',
-		type: 'options',
-		noDataExpression: true,
-		displayOptions: { show: { resource: [resource] } },
-		options: [...options].sort((a, b) => a.name.localeCompare(b.name)),
-		default: 'getMany',
-	};
-	return [selector, ...Object.values(operations).flatMap((operation) => operation.description)];
-}
-
 // -------------------------------------------------------------------------------- factories
 
 /** The one request of an operation on the record its id parameter names. */
@@ -214,16 +189,7 @@ export function listRecords(
 	if (target.parent) properties.push(target.parent.property);
 	for (const property of target.queryParameters ?? []) properties.push(property);
 	for (const property of returnAllOrLimit()) properties.push(property);
-	if (target.filters && target.filters.length > 0) {
-		properties.push({
-			displayName: 'Filters',
-			name: 'filters',
-			type: 'collection',
-			placeholder: 'Add Filter',
-			default: {},
-			options: target.filters,
-		});
-	}
+	if (target.filters && target.filters.length > 0) properties.push(collection('filters', target.filters));
 	return {
 		description: show(target, properties),
 		async execute(this: IExecuteFunctions, itemIndex: number) {
@@ -264,7 +230,7 @@ export function getRecordsByIds(
 			const ids = readIdList(this, 'ids', target.idsLabel, itemIndex);
 			const records: IDataObject[] = [];
 			for (const chunk of chunkIds(ids)) {
-				const page = await bangwo8ApiRequestAllItems.call(this, target.endpoint, target.rootKey, ALL, {
+				const page = await bangwo8ApiRequestAllItems.call(this, target.endpoint, target.rootKey, RETURN_ALL, {
 					qs: { ids: chunk.join(',') },
 					itemIndex,
 				});
@@ -303,7 +269,7 @@ function buildRecord(
 	const record: IDataObject = {};
 	const customFields = readCustomFields(context, values, itemIndex);
 	for (const [name, raw] of Object.entries(values)) {
-		if (name === 'customFieldsUi' || name === 'customFieldsJson') continue;
+		if (CUSTOM_FIELD_INPUTS.includes(name)) continue;
 		let value = locatorValue(raw);
 		if (value === undefined || value === null || (typeof value === 'string' && value.trim() === '')) continue;
 		if (ID_FIELDS.has(name)) value = cleanId(context, value, names.get(name) ?? name, itemIndex);
@@ -363,17 +329,7 @@ export function createRecord(target: WriteTarget): OperationModule {
 	const fields = target.fields ?? [];
 	const names = displayNames([...fields, ...target.optional]);
 	return {
-		description: show(target, [
-			...fields,
-			{
-				displayName: 'Additional Fields',
-				name: 'additionalFields',
-				type: 'collection',
-				placeholder: 'Add Field',
-				default: {},
-				options: target.optional,
-			},
-		]),
+		description: show(target, [...fields, collection('additionalFields', target.optional)]),
 		async execute(this: IExecuteFunctions, itemIndex: number) {
 			const values = {
 				...readTopLevel(this, fields, itemIndex),
@@ -397,17 +353,7 @@ export function createRecord(target: WriteTarget): OperationModule {
 export function updateRecord(target: WriteTarget & { id: IdParameter }): OperationModule {
 	const names = displayNames(target.optional);
 	return {
-		description: show(target, [
-			target.id.property,
-			{
-				displayName: 'Update Fields',
-				name: 'updateFields',
-				type: 'collection',
-				placeholder: 'Add Field',
-				default: {},
-				options: target.optional,
-			},
-		]),
+		description: show(target, [target.id.property, collection('updateFields', target.optional)]),
 		async execute(this: IExecuteFunctions, itemIndex: number) {
 			const id = readId(this, target.id, itemIndex);
 			const values = this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject;
@@ -425,4 +371,81 @@ export function updateRecord(target: WriteTarget & { id: IdParameter }): Operati
 			return answerOf(full, target.answerKeys, id);
 		},
 	};
+}
+
+// -------------------------------------------------------------------------------- record resources
+
+/** The resources whose records Bangwo8 creates, updates, deletes and shows by id alike. */
+type RecordResource = 'company' | 'contact' | 'customerGroup';
+
+/**
+ * Create, update, delete, get and get-by-IDs of a record resource, on its endpoints
+ * `<resource>Create`, `<resource>Update`, …, with their `operation` options. Update takes every
+ * field of create, none of them required.
+ */
+export function recordOperations({
+	resource,
+	thing,
+	things,
+	wrapKey,
+	listKey,
+	answerKeys,
+	id,
+	fields,
+	optional,
+}: {
+	resource: RecordResource;
+	/** "customer group": names the record in options and labels. */
+	thing: string;
+	things: string;
+	/** The body's wrapper key (and, without `answerKeys`, the answer's). */
+	wrapKey: string;
+	/** The root key of the resource's lists. */
+	listKey: string;
+	answerKeys?: string[];
+	id: IdParameter;
+	/** Top-level fields of create. */
+	fields: INodeProperties[];
+	/** The other fields, in create's `additionalFields`. */
+	optional: INodeProperties[];
+}) {
+	const idsLabel = `${thing.replace(/\b\w/g, (letter) => letter.toUpperCase())} IDs`;
+	const options: INodePropertyOptions[] = [
+		recordOption('create', thing),
+		recordOption('delete', thing),
+		recordOption('get', thing),
+		{
+			name: 'Get by IDs',
+			value: 'getByIds',
+			description: `Get ${things} by a list of IDs`,
+			action: `Get ${things} by ID`,
+		},
+		recordOption('update', thing),
+	];
+	const operations: Record<'create' | 'update' | 'delete' | 'get' | 'getByIds', OperationModule> = {
+		create: createRecord({ resource, operation: 'create', endpoint: `${resource}Create`, wrapKey, answerKeys, fields, optional }),
+		update: updateRecord({
+			resource,
+			operation: 'update',
+			endpoint: `${resource}Update`,
+			wrapKey,
+			answerKeys,
+			id,
+			optional: sortedByDisplayName([
+				...optional,
+				...fields.map((field) => (field.required ? { ...field, required: false } : field)),
+			]),
+		}),
+		delete: deleteRecord({ resource, operation: 'delete', endpoint: `${resource}Delete`, id }),
+		get: getRecord({ resource, operation: 'get', endpoint: `${resource}Get`, rootKeys: answerKeys ?? [wrapKey], id }),
+		getByIds: getRecordsByIds({
+			resource,
+			operation: 'getByIds',
+			endpoint: `${resource}GetMany`,
+			rootKey: listKey,
+			idsLabel,
+			what: things,
+		}),
+	};
+	return { options, operations };
 }

@@ -3,26 +3,21 @@ import {
 	NodeApiError,
 	type ICredentialDataDecryptedObject,
 	type IDataObject,
-	type IExecuteFunctions,
-	type IHookFunctions,
 	type IHttpRequestOptions,
-	type ILoadOptionsFunctions,
-	type IPollFunctions,
 	type JsonObject,
 } from 'n8n-workflow';
 
 import { BANGWO8_MAX_PAGE_SIZE } from './constants';
 import { BANGWO8_ENDPOINTS, type Bangwo8EndpointName } from './endpoints';
-import { redact, summarizeFailure, withRetries } from '../../shared/http';
+import { redact, summarizeFailure, withRetries, type RequestContext } from '../../shared/http';
 import { collectPages, type ListOptions } from '../../shared/pagination';
 import { fillPath } from '../../shared/paths';
 
 export { BANGWO8_ENDPOINTS } from './endpoints';
 
-export type Bangwo8Context = IExecuteFunctions | ILoadOptionsFunctions | IPollFunctions | IHookFunctions;
+export type Bangwo8Context = RequestContext;
 
 export type Bangwo8Authentication = 'oAuth2' | 'basicAuth';
-
 
 /** Meanings of the HTTP statuses Bangwo8 documents, for errors whose body says little. */
 const STATUS_MEANINGS: Record<number, string> = {

@@ -1,87 +1,68 @@
-import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
+import { NodeOperationError, type IDataObject, type IExecuteFunctions } from 'n8n-workflow';
+
+import { fail } from './validation';
+import { CUSTOM_FIELD_INPUTS, customFieldInputs, customFieldRows, parseJsonInput } from '../../shared/customFields';
 
 /**
  * Sobot custom fields (`ex_field_str`): a JSON-encoded STRING holding an array of
  * `{ fieldid | field_params, field_value }`. Multi-value fields (checkboxes, cascades) take their
  * option values joined with commas.
  */
-export const customFieldProperties: INodeProperties[] = [
-	{
-		displayName: 'Custom Fields',
-		name: 'customFieldsUi',
-		type: 'fixedCollection',
-		placeholder: 'Add Custom Field',
-		typeOptions: { multipleValues: true },
-		default: {},
-		description: 'Values of Sobot custom fields, sent as ex_field_str',
-		options: [
-			{
-				displayName: 'Custom Field',
-				name: 'customFieldValues',
-				values: [
-					{
-						displayName: 'Identify Field By',
-						name: 'matchBy',
-						type: 'options',
-						default: 'fieldid',
-						options: [
-							{ name: 'Field ID', value: 'fieldid' },
-							{ name: 'Parameter Name (Dropdown Fields)', value: 'field_params' },
-						],
-					},
-					{
-						displayName: 'Field Name or ID',
-						name: 'fieldid',
-						type: 'options',
-						typeOptions: { loadOptionsMethod: 'getCustomFields' },
-						default: '',
-						description:
-							'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
-						displayOptions: { show: { matchBy: ['fieldid'] } },
-					},
-					{
-						displayName: 'Field Parameter Name or ID',
-						name: 'field_params',
-						type: 'options',
-						typeOptions: { loadOptionsMethod: 'getCustomFieldParams' },
-						default: '',
-						description:
-							'Parameter name of a dropdown field. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
-						displayOptions: { show: { matchBy: ['field_params'] } },
-					},
-					{
-						displayName: 'Value',
-						name: 'field_value',
-						type: 'string',
-						default: '',
-						description:
-							'For choice fields, the option value; for multi-value fields, several option values separated by commas or a list from an expression',
-					},
-				],
-			},
-		],
-	},
-	{
-		displayName: 'Custom Fields (JSON)',
-		name: 'customFieldsJson',
-		type: 'json',
-		default: '[]',
-		description:
-			'For power users: the ex_field_str array as JSON, e.g. [{"fieldid":"…","field_value":"…"}]. Added to the Custom Fields above.',
-	},
-];
+export const customFieldProperties = customFieldInputs({
+	description: 'Values of Sobot custom fields, sent as ex_field_str',
+	values: [
+		{
+			displayName: 'Identify Field By',
+			name: 'matchBy',
+			type: 'options',
+			default: 'fieldid',
+			options: [
+				{ name: 'Field ID', value: 'fieldid' },
+				{ name: 'Parameter Name (Dropdown Fields)', value: 'field_params' },
+			],
+		},
+		{
+			displayName: 'Field Name or ID',
+			name: 'fieldid',
+			type: 'options',
+			typeOptions: { loadOptionsMethod: 'getCustomFields' },
+			default: '',
+			description:
+				'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
+			displayOptions: { show: { matchBy: ['fieldid'] } },
+		},
+		{
+			displayName: 'Field Parameter Name or ID',
+			name: 'field_params',
+			type: 'options',
+			typeOptions: { loadOptionsMethod: 'getCustomFieldParams' },
+			default: '',
+			description:
+				'Parameter name of a dropdown field. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+			displayOptions: { show: { matchBy: ['field_params'] } },
+		},
+		{
+			displayName: 'Value',
+			name: 'field_value',
+			type: 'string',
+			default: '',
+			description:
+				'For choice fields, the option value; for multi-value fields, several option values separated by commas or a list from an expression',
+		},
+	],
+	jsonDefault: '[]',
+	jsonDescription:
+		'For power users: the ex_field_str array as JSON, e.g. [{"fieldid":"…","field_value":"…"}]. Added to the Custom Fields above.',
+});
 
-function fail(context: IExecuteFunctions, itemIndex: number, message: string, description?: string): never {
-	throw new NodeOperationError(context.getNode(), message, { itemIndex, description });
-}
+const JSON_EXAMPLE = 'Example: [{"fieldid":"…","field_value":"…"}]';
 
 function valueText(value: unknown): string {
 	if (Array.isArray(value)) return value.map((entry) => String(entry).trim()).filter((entry) => entry !== '').join(',');
 	return value === undefined || value === null ? '' : String(value);
 }
 
-function fromUi(context: IExecuteFunctions, ui: unknown, itemIndex: number): IDataObject[] {
-	const rows = ((ui as IDataObject | undefined)?.customFieldValues ?? []) as IDataObject[];
+function fromUi(context: IExecuteFunctions, rows: IDataObject[], itemIndex: number): IDataObject[] {
 	return rows.map((row, position) => {
 		const key = row.matchBy === 'field_params' ? 'field_params' : 'fieldid';
 		const id = valueText(row[key]).trim();
@@ -91,19 +72,13 @@ function fromUi(context: IExecuteFunctions, ui: unknown, itemIndex: number): IDa
 }
 
 function fromJson(context: IExecuteFunctions, raw: unknown, itemIndex: number): IDataObject[] {
-	if (raw === undefined || raw === null) return [];
-	let parsed: unknown = raw;
-	if (typeof raw === 'string') {
-		if (raw.trim() === '') return [];
-		try {
-			parsed = JSON.parse(raw);
-		} catch (error) {
-			fail(context, itemIndex, '"Custom Fields (JSON)" is not valid JSON', (error as Error).message);
-		}
-	}
-	if (!Array.isArray(parsed)) {
-		fail(context, itemIndex, '"Custom Fields (JSON)" must be an array', 'Example: [{"fieldid":"…","field_value":"…"}]');
-	}
+	const parsed = parseJsonInput(
+		raw,
+		(reason) =>
+			new NodeOperationError(context.getNode(), '"Custom Fields (JSON)" is not valid JSON', { itemIndex, description: reason }),
+	);
+	if (parsed === undefined || parsed === null) return [];
+	if (!Array.isArray(parsed)) fail(context, itemIndex, '"Custom Fields (JSON)" must be an array', JSON_EXAMPLE);
 	return parsed.map((entry: unknown, position) => {
 		const field = entry as IDataObject;
 		if (!field || typeof field !== 'object' || Array.isArray(field) || (!field.fieldid && !field.field_params)) {
@@ -111,7 +86,7 @@ function fromJson(context: IExecuteFunctions, raw: unknown, itemIndex: number): 
 				context,
 				itemIndex,
 				`"Custom Fields (JSON)" entry ${position + 1} needs a "fieldid" or a "field_params"`,
-				'Example: [{"fieldid":"…","field_value":"…"}]',
+				JSON_EXAMPLE,
 			);
 		}
 		return { ...field, field_value: valueText(field.field_value) };
@@ -123,9 +98,7 @@ function fromJson(context: IExecuteFunctions, raw: unknown, itemIndex: number): 
  * or undefined when none were given.
  */
 export function takeExFieldStr(context: IExecuteFunctions, fields: IDataObject, itemIndex: number): string | undefined {
-	const { customFieldsUi, customFieldsJson } = fields;
-	delete fields.customFieldsUi;
-	delete fields.customFieldsJson;
-	const entries = [...fromUi(context, customFieldsUi, itemIndex), ...fromJson(context, customFieldsJson, itemIndex)];
+	const entries = [...fromUi(context, customFieldRows(fields), itemIndex), ...fromJson(context, fields.customFieldsJson, itemIndex)];
+	for (const name of CUSTOM_FIELD_INPUTS) delete fields[name];
 	return entries.length > 0 ? JSON.stringify(entries) : undefined;
 }

@@ -2,20 +2,20 @@ import { NodeOperationError, type IDataObject, type IExecuteFunctions } from 'n8
 
 import { sobotApiRequest, sobotApiRequestAllItems, sobotRecords, type SobotContext } from '../transport';
 import type { Choice } from './choices';
+import { RETURN_ALL } from '../../shared/pagination';
 
 /**
  * Reference data read from Sobot, shared by the dropdowns (methods/loadOptions.ts) and by the
  * operations that need a name next to an id.
  */
 
-const ALL = { returnAll: true, limit: Number.POSITIVE_INFINITY };
-
 export interface NamedRecord {
 	id: string;
 	name: string;
 }
 
-function text(value: unknown): string {
+/** A vendor value as text; absent values as ''. */
+export function text(value: unknown): string {
 	return value === undefined || value === null ? '' : String(value);
 }
 
@@ -24,11 +24,11 @@ export async function fetchStages(context: SobotContext, itemIndex?: number): Pr
 }
 
 export async function fetchLabelGroups(context: SobotContext, itemIndex?: number): Promise<IDataObject[]> {
-	return await sobotApiRequestAllItems.call(context, 'labelGroupList', ALL, { itemIndex });
+	return await sobotApiRequestAllItems.call(context, 'labelGroupList', RETURN_ALL, { itemIndex });
 }
 
 export async function fetchLabels(context: SobotContext, groupid: string, itemIndex?: number): Promise<IDataObject[]> {
-	return await sobotApiRequestAllItems.call(context, 'labelList', ALL, { qs: { groupid }, itemIndex });
+	return await sobotApiRequestAllItems.call(context, 'labelList', RETURN_ALL, { qs: { groupid }, itemIndex });
 }
 
 /** Every business label, group by group (label/list is asked per group), with its group's name. */
@@ -149,15 +149,18 @@ function uniqueNamed(records: NamedRecord[]): NamedRecord[] {
  * Completes picked values that came as plain ids (from an expression) with what Sobot wants next
  * to them, using one list request for all of them. Values picked from a dropdown already carry it.
  */
+interface CompletionOptions {
+	/** What the choice is ("Agent"), for the error when its id is unknown. */
+	label: string;
+	itemIndex: number;
+	needsDepartment?: boolean;
+	load: () => Promise<Array<{ id: string; name: string; department?: string }>>;
+}
+
 export async function completeChoices(
 	context: IExecuteFunctions,
 	choices: Choice[],
-	{ label, itemIndex, needsDepartment = false, load }: {
-		label: string;
-		itemIndex: number;
-		needsDepartment?: boolean;
-		load: () => Promise<Array<{ id: string; name: string; department?: string }>>;
-	},
+	{ label, itemIndex, needsDepartment = false, load }: CompletionOptions,
 ): Promise<Choice[]> {
 	const incomplete = (choice: Choice) => choice.name === undefined || (needsDepartment && choice.department === undefined);
 	if (!choices.some(incomplete)) return choices;
@@ -173,6 +176,12 @@ export async function completeChoices(
 		}
 		return { ...choice, name: match.name, ...(needsDepartment ? { department: match.department ?? '' } : {}) };
 	});
+}
+
+/** {@link completeChoices} for a single value. */
+export async function completeChoice(context: IExecuteFunctions, choice: Choice, options: CompletionOptions): Promise<Choice> {
+	const [complete] = await completeChoices(context, [choice], options);
+	return complete;
 }
 
 export const agentChoices = async (context: SobotContext, itemIndex?: number) =>

@@ -1,8 +1,9 @@
-import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { sobotApiRequest, sobotRecords } from '../transport';
 import type { SobotEndpointName } from '../transport/endpoints';
 import { getListOptions, returnAllOrLimit } from '../../shared/pagination';
+import { collection, forOperation } from '../../shared/properties';
 import type { OperationModule } from '../../shared/router';
 
 /**
@@ -25,10 +26,7 @@ export function unpagedListOperation({
 	transform?: (records: IDataObject[], context: IExecuteFunctions, itemIndex: number) => IDataObject[];
 }): OperationModule {
 	return {
-		description: updateDisplayOptions({ show: { resource: [resource], operation: [operation] } }, [
-			...properties,
-			...returnAllOrLimit(),
-		]),
+		description: forOperation(resource, operation, [...properties, ...returnAllOrLimit()]),
 		async execute(this: IExecuteFunctions, itemIndex: number) {
 			const { returnAll, limit } = getListOptions(this, itemIndex);
 			const response = await sobotApiRequest.call(this, endpoint, {
@@ -54,15 +52,5 @@ export function withoutEmpty(fields: IDataObject): IDataObject {
 
 /** Return All / Limit followed by a `filters` collection, as every filtered list shows them. */
 export function listWithFilters(filters: INodeProperties[]): INodeProperties[] {
-	return [
-		...returnAllOrLimit(),
-		{
-			displayName: 'Filters',
-			name: 'filters',
-			type: 'collection',
-			placeholder: 'Add Filter',
-			default: {},
-			options: filters,
-		},
-	];
+	return [...returnAllOrLimit(), collection('filters', filters)];
 }

@@ -1,4 +1,4 @@
-import { NodeOperationError, type IExecuteFunctions } from 'n8n-workflow';
+import { NodeOperationError, type IDataObject, type IExecuteFunctions } from 'n8n-workflow';
 import { decodeChoiceValue } from './choices';
 
 /** Sobot ids are hex strings; accept letters, digits, `_` and `-`, nothing that could break a path or a list. */
@@ -7,7 +7,8 @@ const ID_PATTERN = /^[A-Za-z0-9_-]+$/;
 /** Sobot rejects label and label-group names longer than this (codes 510007/510008). */
 export const SOBOT_NAME_MAX_LENGTH = 30;
 
-function fail(context: IExecuteFunctions, itemIndex: number, message: string, description?: string): never {
+/** Refuses the input of item `itemIndex` before any request; the message names the parameter. */
+export function fail(context: IExecuteFunctions, itemIndex: number, message: string, description?: string): never {
 	throw new NodeOperationError(context.getNode(), message, { itemIndex, description });
 }
 
@@ -75,4 +76,9 @@ export function checkText(context: IExecuteFunctions, value: unknown, label: str
 /** The id of a dropdown parameter (picked from the list, or a plain id from an expression), checked. */
 export function getPickedId(context: IExecuteFunctions, name: string, label: string, itemIndex: number): string {
 	return checkId(context, decodeChoiceValue(context.getNodeParameter(name, itemIndex, '')), label, itemIndex);
+}
+
+/** An update with nothing to change is refused rather than sent empty. */
+export function requireUpdateFields(context: IExecuteFunctions, body: IDataObject, itemIndex: number): void {
+	if (Object.keys(body).length === 0) fail(context, itemIndex, 'Add at least one field under "Update Fields"');
 }

@@ -10,11 +10,9 @@ import {
 	fetchLabelGroups,
 	fetchProvinces,
 	fetchStages,
+	text,
 } from '../helpers/lookups';
-
-function text(value: unknown): string {
-	return value === undefined || value === null ? '' : String(value);
-}
+import { byName } from '../../shared/properties';
 
 /** The id inside the value of another dropdown of the node (first path that holds one). */
 function currentId(context: ILoadOptionsFunctions, paths: string[]): string {
@@ -24,8 +22,6 @@ function currentId(context: ILoadOptionsFunctions, paths: string[]): string {
 	}
 	return '';
 }
-
-const byName = (a: INodePropertyOptions, b: INodePropertyOptions) => a.name.localeCompare(b.name);
 
 export async function getLabelGroups(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
 	return (await fetchLabelGroups(this)).map((group) => ({ name: text(group.name), value: text(group.id) })).sort(byName);

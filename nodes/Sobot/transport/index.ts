@@ -1,24 +1,22 @@
-import {
-	NodeApiError,
-	type IDataObject,
-	type IExecuteFunctions,
-	type IHookFunctions,
-	type IHttpRequestOptions,
-	type ILoadOptionsFunctions,
-	type IPollFunctions,
-	type JsonObject,
-} from 'n8n-workflow';
+import { NodeApiError, type IDataObject, type IHttpRequestOptions, type JsonObject } from 'n8n-workflow';
 
 import { SOBOT_SUCCESS_CODE, SOBOT_TOKEN_EXPIRED_CODES, sobotErrorMessage } from './codes';
 import { SOBOT_ENDPOINTS, type SobotEndpointName } from './endpoints';
 import { isSobotTokenStale, sobotBaseUrl, type SobotCredentials } from './token';
-import { isWireFailure, redact, summarizeFailure, withRetries, type HttpFailure } from '../../shared/http';
+import {
+	isWireFailure,
+	redact,
+	summarizeFailure,
+	withRetries,
+	type HttpFailure,
+	type RequestContext,
+} from '../../shared/http';
 import { collectPages, type ListOptions } from '../../shared/pagination';
 import { fillPath } from '../../shared/paths';
 
 export { SOBOT_ENDPOINTS } from './endpoints';
 
-export type SobotContext = IExecuteFunctions | ILoadOptionsFunctions | IPollFunctions | IHookFunctions;
+export type SobotContext = RequestContext;
 
 const CREDENTIAL_TYPE = 'sobotApi';
 

@@ -1,19 +1,9 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { dateRangeFilters } from '../common';
-import { companyIdParameter, customFieldProperties, sortedByDisplayName } from '../fields';
-import {
-	createRecord,
-	deleteRecord,
-	describeResource,
-	getRecord,
-	getRecordsByIds,
-	includeDeletedFilter,
-	listRecords,
-	recordOption,
-	sortFilters,
-	updateRecord,
-} from '../operations';
+import { companyIdParameter, customFieldProperties } from '../fields';
+import { includeDeletedFilter, listRecords, recordOperations, sortFilters } from '../operations';
+import { describeResource } from '../../../shared/properties';
 
 const resource = 'company';
 
@@ -60,40 +50,18 @@ const companyFields: INodeProperties[] = [
 	},
 ];
 
-export const create = createRecord({
+const records = recordOperations({
 	resource,
-	operation: 'create',
-	endpoint: 'companyCreate',
+	thing: 'company',
+	things: 'companies',
 	wrapKey: 'company',
+	listKey: 'companies',
+	id: companyIdParameter,
 	fields: [companyNameField],
 	optional: companyFields,
 });
 
-export const update = updateRecord({
-	resource,
-	operation: 'update',
-	endpoint: 'companyUpdate',
-	wrapKey: 'company',
-	id: companyIdParameter,
-	optional: sortedByDisplayName([...companyFields, { ...companyNameField, required: false }]),
-});
-
-const deleteOperation = deleteRecord({
-	resource,
-	operation: 'delete',
-	endpoint: 'companyDelete',
-	id: companyIdParameter,
-});
-
-export const get = getRecord({
-	resource,
-	operation: 'get',
-	endpoint: 'companyGet',
-	rootKeys: ['company'],
-	id: companyIdParameter,
-});
-
-export const getMany = listRecords({
+const getMany = listRecords({
 	resource,
 	operation: 'getMany',
 	endpoint: 'companyList',
@@ -101,16 +69,7 @@ export const getMany = listRecords({
 	filters: [...dateRangeFilters({ created: true, updated: true }), includeDeletedFilter('companies')],
 });
 
-export const getByIds = getRecordsByIds({
-	resource,
-	operation: 'getByIds',
-	endpoint: 'companyGetMany',
-	rootKey: 'companies',
-	idsLabel: 'Company IDs',
-	what: 'companies',
-});
-
-export const search = listRecords({
+const search = listRecords({
 	resource,
 	operation: 'search',
 	endpoint: 'companySearch',
@@ -128,7 +87,7 @@ export const search = listRecords({
 	filters: [includeDeletedFilter('companies'), ...sortFilters],
 });
 
-export const getContacts = listRecords({
+const getContacts = listRecords({
 	resource,
 	operation: 'getContacts',
 	endpoint: 'companyContacts',
@@ -137,29 +96,12 @@ export const getContacts = listRecords({
 	filters: dateRangeFilters({ created: true, updated: false }),
 });
 
-export const operations = {
-	create,
-	update,
-	delete: deleteOperation,
-	get,
-	getMany,
-	getByIds,
-	search,
-	getContacts,
-};
+export const operations = { ...records.operations, getMany, search, getContacts };
 
 export const description: INodeProperties[] = describeResource(
 	resource,
 	[
-		recordOption('create', 'company'),
-		recordOption('delete', 'company'),
-		recordOption('get', 'company'),
-		{
-			name: 'Get by IDs',
-			value: 'getByIds',
-			description: 'Get companies by a list of IDs',
-			action: 'Get companies by ID',
-		},
+		...records.options,
 		{
 			name: 'Get Contacts',
 			value: 'getContacts',
@@ -178,7 +120,6 @@ export const description: INodeProperties[] = describeResource(
 			description: 'Search companies by text',
 			action: 'Search companies',
 		},
-		recordOption('update', 'company'),
 	],
-	operations,
+	Object.values(operations),
 );

@@ -3,56 +3,24 @@ import type { INodeProperties } from 'n8n-workflow';
 import * as deleteMany from './deleteMany.operation';
 import { contactFields, nameField } from './fields';
 import { dateRangeFilters } from '../common';
-import { contactIdParameter, sortedByDisplayName } from '../fields';
-import {
-	createRecord,
-	deleteRecord,
-	describeResource,
-	getRecord,
-	getRecordsByIds,
-	includeDeletedFilter,
-	listRecords,
-	recordOption,
-	sortFilters,
-	updateRecord,
-} from '../operations';
+import { contactIdParameter } from '../fields';
+import { includeDeletedFilter, listRecords, recordOperations, sortFilters } from '../operations';
+import { describeResource } from '../../../shared/properties';
 
 const resource = 'contact';
 
-export const create = createRecord({
+const records = recordOperations({
 	resource,
-	operation: 'create',
-	endpoint: 'contactCreate',
+	thing: 'contact',
+	things: 'contacts',
 	wrapKey: 'user',
+	listKey: 'users',
+	id: contactIdParameter,
 	fields: [nameField],
 	optional: contactFields,
 });
 
-export const update = updateRecord({
-	resource,
-	operation: 'update',
-	endpoint: 'contactUpdate',
-	wrapKey: 'user',
-	id: contactIdParameter,
-	optional: sortedByDisplayName([...contactFields, nameField]),
-});
-
-const deleteOperation = deleteRecord({
-	resource,
-	operation: 'delete',
-	endpoint: 'contactDelete',
-	id: contactIdParameter,
-});
-
-export const get = getRecord({
-	resource,
-	operation: 'get',
-	endpoint: 'contactGet',
-	rootKeys: ['user'],
-	id: contactIdParameter,
-});
-
-export const getMany = listRecords({
+const getMany = listRecords({
 	resource,
 	operation: 'getMany',
 	endpoint: 'contactList',
@@ -60,16 +28,7 @@ export const getMany = listRecords({
 	filters: [...dateRangeFilters({ created: true, updated: true }), includeDeletedFilter('contacts (state 3)')],
 });
 
-export const getByIds = getRecordsByIds({
-	resource,
-	operation: 'getByIds',
-	endpoint: 'contactGetMany',
-	rootKey: 'users',
-	idsLabel: 'Contact IDs',
-	what: 'contacts',
-});
-
-export const search = listRecords({
+const search = listRecords({
 	resource,
 	operation: 'search',
 	endpoint: 'contactSearch',
@@ -87,34 +46,17 @@ export const search = listRecords({
 	filters: [includeDeletedFilter('contacts (state 3)'), ...sortFilters],
 });
 
-export const operations = {
-	create,
-	update,
-	delete: deleteOperation,
-	deleteMany,
-	get,
-	getMany,
-	getByIds,
-	search,
-};
+export const operations = { ...records.operations, deleteMany, getMany, search };
 
 export const description: INodeProperties[] = describeResource(
 	resource,
 	[
-		recordOption('create', 'contact'),
-		recordOption('delete', 'contact'),
+		...records.options,
 		{
 			name: 'Delete Many',
 			value: 'deleteMany',
 			description: 'Delete contacts by a list of IDs',
 			action: 'Delete many contacts',
-		},
-		recordOption('get', 'contact'),
-		{
-			name: 'Get by IDs',
-			value: 'getByIds',
-			description: 'Get contacts by a list of IDs',
-			action: 'Get contacts by ID',
 		},
 		{
 			name: 'Get Many',
@@ -128,7 +70,6 @@ export const description: INodeProperties[] = describeResource(
 			description: 'Search contacts by text',
 			action: 'Search contacts',
 		},
-		recordOption('update', 'contact'),
 	],
-	operations,
+	Object.values(operations),
 );

@@ -1,6 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { describeResource, listRecords } from '../operations';
+import { listRecords } from '../operations';
+import { describeResource } from '../../../shared/properties';
 
 const resource = 'contactField';
 
@@ -23,5 +24,5 @@ export const description: INodeProperties[] = describeResource(
 			action: 'Get many contact fields',
 		},
 	],
-	operations,
+	Object.values(operations),
 );

@@ -1,16 +1,8 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { customerGroupIdParameter } from '../fields';
-import {
-	createRecord,
-	deleteRecord,
-	describeResource,
-	getRecord,
-	getRecordsByIds,
-	listRecords,
-	recordOption,
-	updateRecord,
-} from '../operations';
+import { listRecords, recordOperations } from '../operations';
+import { describeResource } from '../../../shared/properties';
 
 const resource = 'customerGroup';
 
@@ -49,61 +41,26 @@ const typeField: INodeProperties = {
 /** Answers carry the group as `customergroup`, or as the plural `customergroups` after a create. */
 const answerKeys = ['customergroups', 'customergroup'];
 
-export const create = createRecord({
+const records = recordOperations({
 	resource,
-	operation: 'create',
-	endpoint: 'customerGroupCreate',
+	thing: 'customer group',
+	things: 'customer groups',
 	wrapKey: 'customergroup',
+	listKey: 'customergroups',
 	answerKeys,
+	id: customerGroupIdParameter,
 	fields: [groupNameField, typeField],
 	optional: [],
 });
 
-export const update = updateRecord({
-	resource,
-	operation: 'update',
-	endpoint: 'customerGroupUpdate',
-	wrapKey: 'customergroup',
-	answerKeys,
-	id: customerGroupIdParameter,
-	optional: [
-		{ ...groupNameField, required: false },
-		{ ...typeField, required: false },
-	],
-});
-
-const deleteOperation = deleteRecord({
-	resource,
-	operation: 'delete',
-	endpoint: 'customerGroupDelete',
-	id: customerGroupIdParameter,
-});
-
-export const get = getRecord({
-	resource,
-	operation: 'get',
-	endpoint: 'customerGroupGet',
-	rootKeys: answerKeys,
-	id: customerGroupIdParameter,
-});
-
-export const getMany = listRecords({
+const getMany = listRecords({
 	resource,
 	operation: 'getMany',
 	endpoint: 'customerGroupList',
 	rootKey: 'customergroups',
 });
 
-export const getByIds = getRecordsByIds({
-	resource,
-	operation: 'getByIds',
-	endpoint: 'customerGroupGetMany',
-	rootKey: 'customergroups',
-	idsLabel: 'Customer Group IDs',
-	what: 'customer groups',
-});
-
-export const getCustomers = listRecords({
+const getCustomers = listRecords({
 	resource,
 	operation: 'getCustomers',
 	endpoint: 'customerGroupCustomers',
@@ -111,28 +68,12 @@ export const getCustomers = listRecords({
 	parent: customerGroupIdParameter,
 });
 
-export const operations = {
-	create,
-	update,
-	delete: deleteOperation,
-	get,
-	getMany,
-	getByIds,
-	getCustomers,
-};
+export const operations = { ...records.operations, getMany, getCustomers };
 
 export const description: INodeProperties[] = describeResource(
 	resource,
 	[
-		recordOption('create', 'customer group'),
-		recordOption('delete', 'customer group'),
-		recordOption('get', 'customer group'),
-		{
-			name: 'Get by IDs',
-			value: 'getByIds',
-			description: 'Get customer groups by a list of IDs',
-			action: 'Get customer groups by ID',
-		},
+		...records.options,
 		{
 			name: 'Get Customers',
 			value: 'getCustomers',
@@ -145,7 +86,6 @@ export const description: INodeProperties[] = describeResource(
 			description: 'List customer groups',
 			action: 'Get many customer groups',
 		},
-		recordOption('update', 'customer group'),
 	],
-	operations,
+	Object.values(operations),
 );

@@ -5,10 +5,10 @@ import {
 	companyIdParameter,
 	contactIdParameter,
 	customFieldProperties,
-	sortedByDisplayName,
 	ticketIdParameter,
 } from '../fields';
-import { createRecord, describeResource, getRecord, listRecords, recordOption, updateRecord } from '../operations';
+import { createRecord, getRecord, listRecords, recordOption, updateRecord } from '../operations';
+import { describeResource, sortedByDisplayName } from '../../../shared/properties';
 
 const resource = 'ticket';
 
@@ -158,5 +158,5 @@ export const description: INodeProperties[] = describeResource(
 		},
 		recordOption('update', 'ticket'),
 	],
-	operations,
+	Object.values(operations),
 );

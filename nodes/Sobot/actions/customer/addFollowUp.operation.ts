@@ -1,8 +1,8 @@
 import { updateDisplayOptions, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
 import { sobotApiRequest } from '../../transport';
-import { checkText, getIdParameter } from '../../helpers/validation';
-import { customerIdProperty } from './fields';
+import { checkText } from '../../helpers/validation';
+import { customerIdProperty, readCustomerId } from './fields';
 
 const properties: INodeProperties[] = [
 	customerIdProperty,
@@ -22,7 +22,7 @@ export const description = updateDisplayOptions({ show: { resource: ['customer']
 /** 3.4.2 user_stage/record_save. */
 export async function execute(this: IExecuteFunctions, itemIndex: number) {
 	const body = {
-		userid: getIdParameter(this, 'customerId', 'Customer ID', itemIndex),
+		userid: readCustomerId(this, itemIndex),
 		content: checkText(this, this.getNodeParameter('content', itemIndex, ''), 'Content', itemIndex),
 	};
 	await sobotApiRequest.call(this, 'customerFollowUpAdd', { body, itemIndex });

@@ -3,8 +3,7 @@ import { NodeOperationError, updateDisplayOptions, type IExecuteFunctions, type 
 import { sobotApiRequest } from '../../transport';
 import { decodeChoices } from '../../helpers/choices';
 import { agentChoices, completeChoices } from '../../helpers/lookups';
-import { checkIdList } from '../../helpers/validation';
-import { customerIdsProperty } from './fields';
+import { customerIdsProperty, readCustomerIds } from './fields';
 
 const properties: INodeProperties[] = [
 	customerIdsProperty,
@@ -39,7 +38,7 @@ export const description = updateDisplayOptions({ show: { resource: ['customer']
 
 /** 3.2.2 public_user/assign: one or many customers, one or many agents with name and department. */
 export async function execute(this: IExecuteFunctions, itemIndex: number) {
-	const ids = checkIdList(this, this.getNodeParameter('customerIds', itemIndex, ''), 'Customer IDs', itemIndex);
+	const ids = readCustomerIds(this, itemIndex);
 	const picked = decodeChoices(this, this.getNodeParameter('agents', itemIndex, []), 'Agents', itemIndex);
 	if (picked.length === 0) throw new NodeOperationError(this.getNode(), 'Choose at least one agent under "Agents"', { itemIndex });
 	const agents = await completeChoices(this, picked, {

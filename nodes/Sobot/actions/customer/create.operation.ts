@@ -2,6 +2,7 @@ import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type IN
 
 import { sobotApiRequest } from '../../transport';
 import { checkText } from '../../helpers/validation';
+import { collection } from '../../../shared/properties';
 import { withParsedExtendedFields } from './common';
 import { buildCustomerBody, createFields } from './fields';
 
@@ -14,14 +15,7 @@ const properties: INodeProperties[] = [
 		default: '',
 		description: 'Nickname of the customer, at most 50 characters',
 	},
-	{
-		displayName: 'Additional Fields',
-		name: 'additionalFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		options: createFields,
-	},
+	collection('additionalFields', createFields),
 ];
 
 export const description = updateDisplayOptions({ show: { resource: ['customer'], operation: ['create'] } }, properties);

@@ -1,17 +1,18 @@
-import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { decodeChoice, type Choice } from '../../helpers/choices';
 import { customFieldProperties, takeExFieldStr } from '../../helpers/customFields';
 import {
 	agentChoices,
-	completeChoices,
+	completeChoice,
 	fetchCities,
 	fetchDistricts,
 	fetchProvinces,
 	type NamedRecord,
 } from '../../helpers/lookups';
 import { withoutEmpty } from '../../helpers/operations';
-import { checkMaxLength } from '../../helpers/validation';
+import { checkIdList, checkMaxLength, fail, getIdParameter } from '../../helpers/validation';
+import { sortedByDisplayName } from '../../../shared/properties';
 
 export const customerIdProperty: INodeProperties = {
 	displayName: 'Customer ID',
@@ -31,6 +32,15 @@ export const customerIdsProperty: INodeProperties = {
 	placeholder: 'e.g. 6bbe358da6534bb190c22fe3e2278c48,786e7ff2c3904c90bf1f19ea547d645c',
 	description: 'One or more customer IDs, separated by commas (or a list from an expression)',
 };
+
+export function readCustomerId(context: IExecuteFunctions, itemIndex: number): string {
+	return getIdParameter(context, customerIdProperty.name, customerIdProperty.displayName, itemIndex);
+}
+
+export function readCustomerIds(context: IExecuteFunctions, itemIndex: number): string[] {
+	const value = context.getNodeParameter(customerIdsProperty.name, itemIndex, '');
+	return checkIdList(context, value, customerIdsProperty.displayName, itemIndex);
+}
 
 /** The agent picker: its value gives liable_serviceid and liable_service_name. */
 export const agentProperty: INodeProperties = {
@@ -87,7 +97,7 @@ const COMMON: INodeProperties[] = [
 ];
 
 /** additionalFields of customer.create (3.1). */
-export const createFields: INodeProperties[] = sortByName([
+export const createFields: INodeProperties[] = sortedByDisplayName([
 	...COMMON,
 	{
 		displayName: 'Status',
@@ -129,7 +139,7 @@ export const createFields: INodeProperties[] = sortByName([
 ]);
 
 /** updateFields of customer.update (3.2.1). */
-export const updateFields: INodeProperties[] = sortByName([
+export const updateFields: INodeProperties[] = sortedByDisplayName([
 	...COMMON,
 	{
 		displayName: 'Blacklist Status',
@@ -147,14 +157,6 @@ export const updateFields: INodeProperties[] = sortByName([
 	text('VIP Level', 'vip_level', 'Value of the VIP level dropdown defined in Sobot'),
 ]);
 
-function sortByName(properties: INodeProperties[]): INodeProperties[] {
-	return [...properties].sort((a, b) => a.displayName.localeCompare(b.displayName));
-}
-
-function fail(context: IExecuteFunctions, itemIndex: number, message: string): never {
-	throw new NodeOperationError(context.getNode(), message, { itemIndex });
-}
-
 async function regionFields(context: IExecuteFunctions, fields: IDataObject, itemIndex: number): Promise<IDataObject> {
 	const province = decodeChoice(context, fields.province, 'Province', itemIndex);
 	const city = decodeChoice(context, fields.city, 'City', itemIndex);
@@ -164,11 +166,8 @@ async function regionFields(context: IExecuteFunctions, fields: IDataObject, ite
 	delete fields.district;
 	if (district && !city) fail(context, itemIndex, 'Choose the "City" of the district as well');
 	if (city && !province) fail(context, itemIndex, 'Choose the "Province" of the city as well');
-	const named = async (choice: Choice | undefined, label: string, load: () => Promise<NamedRecord[]>) => {
-		if (!choice) return undefined;
-		const [complete] = await completeChoices(context, [choice], { label, itemIndex, load });
-		return complete;
-	};
+	const named = async (choice: Choice | undefined, label: string, load: () => Promise<NamedRecord[]>) =>
+		choice && (await completeChoice(context, choice, { label, itemIndex, load }));
 	const body: IDataObject = {};
 	const p = await named(province, 'Province', async () => await fetchProvinces(context, itemIndex));
 	if (p) Object.assign(body, { proviceid: p.id, provice_name: p.name });
@@ -204,7 +203,7 @@ export async function buildCustomerBody(
 	}
 	const body: IDataObject = { ...fields, ...regions };
 	if (agent) {
-		const [complete] = await completeChoices(context, [agent], {
+		const complete = await completeChoice(context, agent, {
 			label: 'Agent',
 			itemIndex,
 			load: async () => await agentChoices(context, itemIndex),

@@ -1,9 +1,8 @@
 import { updateDisplayOptions, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
 import { sobotApiRequest, sobotRecords } from '../../transport';
-import { getIdParameter } from '../../helpers/validation';
 import { withParsedExtendedFields } from './common';
-import { customerIdProperty } from './fields';
+import { customerIdProperty, readCustomerId } from './fields';
 
 const properties: INodeProperties[] = [customerIdProperty];
 
@@ -11,7 +10,7 @@ export const description = updateDisplayOptions({ show: { resource: ['customer']
 
 /** 3.3.2 user/detail/{id}: the customer as Sobot gives it, plus `ex_fields` parsed from ex_field_str. */
 export async function execute(this: IExecuteFunctions, itemIndex: number) {
-	const id = getIdParameter(this, 'customerId', 'Customer ID', itemIndex);
+	const id = readCustomerId(this, itemIndex);
 	const response = await sobotApiRequest.call(this, 'customerGet', { pathParams: { id }, itemIndex });
 	return sobotRecords(response).map(withParsedExtendedFields);
 }

@@ -2,9 +2,8 @@ import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type IN
 
 import { sobotApiRequestAllItems } from '../../transport';
 import { listWithFilters } from '../../helpers/operations';
-import { getIdParameter } from '../../helpers/validation';
 import { getListOptions } from '../../../shared/pagination';
-import { customerIdProperty } from './fields';
+import { customerIdProperty, readCustomerId } from './fields';
 
 const properties: INodeProperties[] = [
 	customerIdProperty,
@@ -38,7 +37,7 @@ function withParsedContent(record: IDataObject): IDataObject {
 
 /** 3.4.1 user_dynamic/list_by_page: a customer's activity (trajectory), paged. */
 export async function execute(this: IExecuteFunctions, itemIndex: number) {
-	const userid = getIdParameter(this, 'customerId', 'Customer ID', itemIndex);
+	const userid = readCustomerId(this, itemIndex);
 	const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
 	const qs: IDataObject = { userid };
 	if (filters.biz_type) qs.biz_type = filters.biz_type;

@@ -7,11 +7,11 @@ import * as getMany from './getMany.operation';
 import * as recycle from './recycle.operation';
 import * as setStage from './setStage.operation';
 import * as update from './update.operation';
-import { resourceDescription } from '../resourceIndex';
+import { describeResource } from '../../../shared/properties';
 
 export { addFollowUp, assign, create, get, getActivities, getMany, recycle, setStage, update };
 
-export const description = resourceDescription(
+export const description = describeResource(
 	'customer',
 	[
 		{

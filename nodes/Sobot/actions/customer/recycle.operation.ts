@@ -1,8 +1,7 @@
 import { updateDisplayOptions, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
 import { sobotApiRequest } from '../../transport';
-import { checkIdList } from '../../helpers/validation';
-import { customerIdsProperty } from './fields';
+import { customerIdsProperty, readCustomerIds } from './fields';
 
 const properties: INodeProperties[] = [
 	customerIdsProperty,
@@ -24,7 +23,7 @@ export const description = updateDisplayOptions({ show: { resource: ['customer']
 
 /** 3.2.3 public_user/confirm: moves one or many customers back to the public pool (回收到公海). */
 export async function execute(this: IExecuteFunctions, itemIndex: number) {
-	const ids = checkIdList(this, this.getNodeParameter('customerIds', itemIndex, ''), 'Customer IDs', itemIndex);
+	const ids = readCustomerIds(this, itemIndex);
 	const body = {
 		confirmids: ids.join(','),
 		confirm_type: Number(this.getNodeParameter('confirm_type', itemIndex, 1)),

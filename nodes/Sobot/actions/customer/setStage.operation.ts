@@ -1,16 +1,11 @@
-import {
-	NodeOperationError,
-	updateDisplayOptions,
-	type IDataObject,
-	type IExecuteFunctions,
-	type INodeProperties,
-} from 'n8n-workflow';
+import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
 import { sobotApiRequest } from '../../transport';
 import { decodeChoice } from '../../helpers/choices';
-import { completeChoices, stageChoices } from '../../helpers/lookups';
-import { getIdParameter } from '../../helpers/validation';
-import { customerIdProperty } from './fields';
+import { completeChoice, stageChoices } from '../../helpers/lookups';
+import { fail } from '../../helpers/validation';
+import { collection } from '../../../shared/properties';
+import { customerIdProperty, readCustomerId } from './fields';
 
 const properties: INodeProperties[] = [
 	customerIdProperty,
@@ -37,24 +32,17 @@ const properties: INodeProperties[] = [
 			{ name: 'Result: Invalid', value: 23 },
 		],
 	},
-	{
-		displayName: 'Additional Fields',
-		name: 'additionalFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		options: [{ displayName: 'Remark', name: 'remark', type: 'string', default: '' }],
-	},
+	collection('additionalFields', [{ displayName: 'Remark', name: 'remark', type: 'string', default: '' }]),
 ];
 
 export const description = updateDisplayOptions({ show: { resource: ['customer'], operation: ['setStage'] } }, properties);
 
 /** 3.5.2 user_stage/stage_save: userid, stageid, stage_name, stage_type (and the curl's remark). */
 export async function execute(this: IExecuteFunctions, itemIndex: number) {
-	const userid = getIdParameter(this, 'customerId', 'Customer ID', itemIndex);
+	const userid = readCustomerId(this, itemIndex);
 	const picked = decodeChoice(this, this.getNodeParameter('stage', itemIndex, ''), 'Stage', itemIndex);
-	if (!picked) throw new NodeOperationError(this.getNode(), '"Stage" is empty', { itemIndex });
-	const [stage] = await completeChoices(this, [picked], {
+	if (!picked) fail(this, itemIndex, '"Stage" is empty');
+	const stage = await completeChoice(this, picked, {
 		label: 'Stage',
 		itemIndex,
 		load: async () => await stageChoices(this, itemIndex),

@@ -1,8 +1,7 @@
 import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
 import { sobotApiRequest, sobotRecords } from '../../transport';
-import { checkIdList } from '../../helpers/validation';
-import { customerIdsProperty } from '../customer/fields';
+import { customerIdsProperty, readCustomerIds } from '../customer/fields';
 
 const properties: INodeProperties[] = [customerIdsProperty];
 
@@ -14,7 +13,7 @@ export const description = updateDisplayOptions({ show: { resource: ['customerLa
  * (the parameter table's `ids` String gives no envelope).
  */
 export async function execute(this: IExecuteFunctions, itemIndex: number) {
-	const ids = checkIdList(this, this.getNodeParameter('customerIds', itemIndex, ''), 'Customer IDs', itemIndex);
+	const ids = readCustomerIds(this, itemIndex);
 	const response = await sobotApiRequest.call(this, 'customerLabelsGet', { body: ids as unknown as IDataObject[], itemIndex });
 	return sobotRecords(response);
 }

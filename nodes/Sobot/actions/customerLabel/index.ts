@@ -1,10 +1,10 @@
 import * as get from './get.operation';
 import * as set from './set.operation';
-import { resourceDescription } from '../resourceIndex';
+import { describeResource } from '../../../shared/properties';
 
 export { get, set };
 
-export const description = resourceDescription(
+export const description = describeResource(
 	'customerLabel',
 	[
 		{

@@ -3,8 +3,7 @@ import { updateDisplayOptions, type IExecuteFunctions, type INodeProperties } fr
 import { sobotApiRequest } from '../../transport';
 import { decodeChoices } from '../../helpers/choices';
 import { completeChoices, labelChoices } from '../../helpers/lookups';
-import { getIdParameter } from '../../helpers/validation';
-import { customerIdProperty } from '../customer/fields';
+import { customerIdProperty, readCustomerId } from '../customer/fields';
 
 const properties: INodeProperties[] = [
 	customerIdProperty,
@@ -23,7 +22,7 @@ export const description = updateDisplayOptions({ show: { resource: ['customerLa
 
 /** 2.11 label/update_userlabel/{id}: the body is the list of `{id, name}` of the labels. */
 export async function execute(this: IExecuteFunctions, itemIndex: number) {
-	const id = getIdParameter(this, 'customerId', 'Customer ID', itemIndex);
+	const id = readCustomerId(this, itemIndex);
 	const picked = decodeChoices(this, this.getNodeParameter('labels', itemIndex, []), 'Labels', itemIndex);
 	const labels = await completeChoices(this, picked, {
 		label: 'Label',

@@ -3,20 +3,14 @@ import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type IN
 import { sobotApiRequest } from '../../transport';
 import { fetchLabels } from '../../helpers/lookups';
 import { getPickedId } from '../../helpers/validation';
+import { collection } from '../../../shared/properties';
 import { labelGroupIdProperty, nameProperty, toApiFields } from '../labelGroup/fields';
 import { paramNameProperty } from './fields';
 
 const properties: INodeProperties[] = [
 	nameProperty,
 	{ ...labelGroupIdProperty, description: `Group the label belongs to. ${labelGroupIdProperty.description}.` },
-	{
-		displayName: 'Additional Fields',
-		name: 'additionalFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		options: [paramNameProperty],
-	},
+	collection('additionalFields', [paramNameProperty]),
 ];
 
 export const description = updateDisplayOptions({ show: { resource: ['label'], operation: ['create'] } }, properties);

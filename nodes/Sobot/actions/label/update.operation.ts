@@ -1,18 +1,12 @@
 import { updateDisplayOptions, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
+import { collection } from '../../../shared/properties';
 import { updateById, nameProperty } from '../labelGroup/fields';
 import { labelIdProperty, paramNameProperty } from './fields';
 
 const properties: INodeProperties[] = [
 	labelIdProperty,
-	{
-		displayName: 'Update Fields',
-		name: 'updateFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		options: [{ ...nameProperty, required: false }, paramNameProperty],
-	},
+	collection('updateFields', [{ ...nameProperty, required: false }, paramNameProperty]),
 ];
 
 export const description = updateDisplayOptions({ show: { resource: ['label'], operation: ['update'] } }, properties);

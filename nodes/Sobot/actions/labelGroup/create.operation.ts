@@ -1,18 +1,12 @@
 import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
 import { sobotApiRequest } from '../../transport';
+import { collection } from '../../../shared/properties';
 import { labelGroupFields, nameProperty, toApiFields } from './fields';
 
 const properties: INodeProperties[] = [
 	nameProperty,
-	{
-		displayName: 'Additional Fields',
-		name: 'additionalFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		options: labelGroupFields(false),
-	},
+	collection('additionalFields', labelGroupFields(false)),
 ];
 
 export const description = updateDisplayOptions({ show: { resource: ['labelGroup'], operation: ['create'] } }, properties);

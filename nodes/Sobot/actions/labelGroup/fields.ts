@@ -1,7 +1,13 @@
-import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { sobotApiRequest } from '../../transport';
-import { checkMaxLength, checkName, getPickedId, SOBOT_NAME_MAX_LENGTH } from '../../helpers/validation';
+import {
+	checkMaxLength,
+	checkName,
+	getPickedId,
+	requireUpdateFields,
+	SOBOT_NAME_MAX_LENGTH,
+} from '../../helpers/validation';
 
 export const labelGroupIdProperty: INodeProperties = {
 	displayName: 'Label Group Name or ID',
@@ -59,12 +65,6 @@ export function toApiFields(context: IExecuteFunctions, fields: IDataObject, ite
 	return body;
 }
 
-function requireSomeField(context: IExecuteFunctions, body: IDataObject, itemIndex: number): void {
-	if (Object.keys(body).length === 0) {
-		throw new NodeOperationError(context.getNode(), 'Add at least one field under "Update Fields"', { itemIndex });
-	}
-}
-
 interface ByIdOptions {
 	idParameter: string;
 	label: string;
@@ -75,7 +75,7 @@ interface ByIdOptions {
 export async function updateById(context: IExecuteFunctions, itemIndex: number, { idParameter, label, endpoint }: ByIdOptions) {
 	const id = getPickedId(context, idParameter, label, itemIndex);
 	const body = toApiFields(context, context.getNodeParameter('updateFields', itemIndex, {}) as IDataObject, itemIndex);
-	requireSomeField(context, body, itemIndex);
+	requireUpdateFields(context, body, itemIndex);
 	await sobotApiRequest.call(context, endpoint, { body: { id, ...body }, itemIndex });
 	return { success: true, id, ...body };
 }

@@ -2,11 +2,11 @@ import * as create from './create.operation';
 import * as del from './delete.operation';
 import * as getMany from './getMany.operation';
 import * as update from './update.operation';
-import { resourceDescription } from '../resourceIndex';
+import { describeResource } from '../../../shared/properties';
 
 export { create, del as delete, getMany, update };
 
-export const description = resourceDescription(
+export const description = describeResource(
 	'labelGroup',
 	[
 		{ name: 'Create', value: 'create', description: 'Create a label group', action: 'Create a label group' },

@@ -1,17 +1,11 @@
 import { updateDisplayOptions, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
+import { collection } from '../../../shared/properties';
 import { labelGroupFields, labelGroupIdProperty, updateById } from './fields';
 
 const properties: INodeProperties[] = [
 	labelGroupIdProperty,
-	{
-		displayName: 'Update Fields',
-		name: 'updateFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		options: labelGroupFields(true),
-	},
+	collection('updateFields', labelGroupFields(true)),
 ];
 
 export const description = updateDisplayOptions({ show: { resource: ['labelGroup'], operation: ['update'] } }, properties);

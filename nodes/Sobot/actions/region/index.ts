@@ -1,11 +1,11 @@
 import * as getCities from './getCities.operation';
 import * as getDistricts from './getDistricts.operation';
 import * as getProvinces from './getProvinces.operation';
-import { resourceDescription } from '../resourceIndex';
+import { describeResource } from '../../../shared/properties';
 
 export { getCities, getDistricts, getProvinces };
 
-export const description = resourceDescription(
+export const description = describeResource(
 	'region',
 	[
 		{ name: 'Get Cities', value: 'getCities', description: 'List the cities of a province', action: 'Get cities' },
