@@ -4,6 +4,7 @@
 # package (skip with E2E_SKIP_BUILD=1), then runs the node:test file under the cached Node 24
 # with the project's TypeScript hook (so `npm run setup` must have run). Ends with one plain line
 # "e2e: N passed, N failed"; exits non-zero if anything failed.
+# Extra arguments go to node before the file, e.g. --test-name-pattern="Sobot Trigger".
 # Env: E2E_TIMEOUT (whole run, default 25m), N8N_E2E_VERBOSE=1 (n8n's log to stderr), and those
 # of install-n8n.sh / test/e2e/n8n.ts.
 set -euo pipefail
@@ -24,7 +25,7 @@ set +e
 timeout --kill-after=30s "${E2E_TIMEOUT:-25m}" "$node24" -r ./scripts/ts-register.js \
   --test-reporter=spec --test-reporter-destination=stdout \
   --test-reporter=./test/e2e/summary-reporter.js --test-reporter-destination="$summary" \
-  test/e2e/package.e2e.ts "$@"
+  "$@" test/e2e/package.e2e.ts
 rc=$?
 set -e
 echo "== e2e: finished in $(( $(date +%s) - t0 ))s (exit $rc)"

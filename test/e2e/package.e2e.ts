@@ -15,7 +15,7 @@
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { after, before, describe, test } from 'node:test';
+import { after, afterEach, before, describe, test } from 'node:test';
 import { spawnSync } from 'node:child_process';
 
 import { FakeBangwo8 } from '../fakes/bangwo8';
@@ -111,6 +111,17 @@ async function bangwo8BasicCredential(name: string, overrides: Record<string, un
 	});
 }
 
+/** What the editor asks for when it opens a dropdown (POST /rest/dynamic-node-parameters/options). */
+async function editorOptions(type: string, methodName: string, path: string, currentNodeParameters: Record<string, unknown>, credentials: Record<string, Credential>) {
+	return await n8n.rest<Array<{ name: string; value: string }>>('POST', '/dynamic-node-parameters/options', {
+		nodeTypeAndVersion: { name: type, version: 1 },
+		methodName,
+		path,
+		currentNodeParameters,
+		credentials: Object.fromEntries(Object.entries(credentials).map(([k, c]) => [k, { id: c.id, name: c.name }])),
+	});
+}
+
 /** A CRM push as seed 002 section 4 shows it (values as strings, like the sample). */
 function crmPush(entries: Array<{ userid: string; msg_type: string; user_name: string }>) {
 	return {
@@ -149,11 +160,17 @@ describe(`${PKG} inside n8n`, { timeout: 20 * 60_000 }, () => {
 		);
 	});
 
+	const failed: string[] = [];
+	afterEach((t) => {
+		// `passed` exists at run time in Node 24 but not yet in @types/node 24.19
+		if ((t as unknown as { passed?: boolean }).passed === false) failed.push(t.name);
+	});
+
 	after(async () => {
-		const failedLog = n8n?.logs() ?? '';
-		if (/ERROR|Error:/.test(failedLog) && process.env.N8N_E2E_VERBOSE !== '1') {
-			const interesting = failedLog.split('\n').filter((l) => /error|fail/i.test(l) && !/Python task runner|virtual environment/i.test(l));
-			if (interesting.length > 0) console.log(`# n8n log lines mentioning errors (${interesting.length}):\n# ${interesting.slice(-15).join('\n# ')}`);
+		if (failed.length > 0 && n8n && process.env.N8N_E2E_VERBOSE !== '1') {
+			// What n8n said while the failing tests ran (the log goes away with its user folder).
+			const tail = n8n.logs().split('\n').filter((l) => !/Python task runner|virtual environment/.test(l)).slice(-80);
+			console.log(`# ${failed.length} failed (${failed.join('; ')}); n8n log tail:\n# ${tail.join('\n# ')}`);
 		}
 		await n8n?.stop();
 		await sobot?.stop();
@@ -296,7 +313,7 @@ describe(`${PKG} inside n8n`, { timeout: 20 * 60_000 }, () => {
 			assert.equal(sobot.tokenRequests - tokens, 1, 'no further token for the next execution');
 		});
 
-		test('re-testing the credential in the UI (which fetches a token) does not break the next execution', async () => {
+		test('re-testing the credential in the UI while a workflow uses it: the next execution still works', async () => {
 			const tokens = sobot.tokenRequests;
 			assert.equal((await n8n.testCredential(cred)).status, 'OK');
 			const byTest = sobot.tokenRequests - tokens;
@@ -306,6 +323,16 @@ describe(`${PKG} inside n8n`, { timeout: 20 * 60_000 }, () => {
 			const byRun = sobot.tokenRequests - tokens - byTest;
 			console.log(`# credential re-test: ${byTest} get_token call(s); next execution: ${byRun} more, ${sobot.requestsTo('GET', STAGE_PATH).length - calls} stage call(s)`);
 			assert.ok(byRun <= 1, 'at most one new token for the execution after a test');
+		});
+
+		test('`n8n execute` (CLI, a second process on the same database) runs it with the stored token', async () => {
+			const tokens = sobot.tokenRequests;
+			const t0 = performance.now();
+			const ex = await n8n.executeWorkflowCli(stagesWorkflow);
+			console.log(`# n8n execute --id: ${ms(t0)}`);
+			assertSuccess(ex);
+			assert.deepEqual(nodeOutput(ex, 'Stages').map((s) => s.id), sobot.stages.map((s) => s.id));
+			assert.equal(sobot.tokenRequests - tokens, 0, 'no token fetched: the one stored by the server is used');
 		});
 
 		test('write + paginated read: label group create, then customer getMany (Return All) over 250 customers in 3 calls', async () => {
@@ -335,6 +362,17 @@ describe(`${PKG} inside n8n`, { timeout: 20 * 60_000 }, () => {
 			const pages = sobot.requestsTo('GET', listPath).slice(lists);
 			assert.equal(pages.length, 3);
 			assert.deepEqual(pages.map((p) => [p.query['page_no'], p.query['page_size']]), [['1', '100'], ['2', '100'], ['3', '100']]);
+		});
+
+		test('editor dropdowns (loadOptions over REST) use the stored token: stages and label groups', async () => {
+			const tokens = sobot.tokenRequests;
+			const stages = await editorOptions(T.sobot, 'getStages', 'filters.stageid',
+				{ resource: 'customer', operation: 'getMany', returnAll: true, filters: {} }, { sobotApi: cred });
+			assert.deepEqual(stages.map((o) => o.name), sobot.stages.map((st) => st.name));
+			const groups = await editorOptions(T.sobot, 'getLabelGroups', 'labelGroupId',
+				{ resource: 'labelGroup', operation: 'delete' }, { sobotApi: cred });
+			assert.ok(groups.some((g) => g.name === 'E2E 标签组'), 'the group created above is listed');
+			assert.equal(sobot.tokenRequests - tokens, 0);
 		});
 
 		test('a Sobot error reaches the execution as the node error, naming the vendor code and no secret', async () => {
@@ -421,6 +459,21 @@ describe(`${PKG} inside n8n`, { timeout: 20 * 60_000 }, () => {
 			assertSuccess(ex);
 			assert.equal(nodeOutput(ex, 'Contacts').length, 5);
 			assert.equal(bangwo8.tokenRequests - tokens, 1);
+		});
+
+		test('editor dropdowns: customer groups (loadOptions) and the company resource locator search', async () => {
+			bangwo8.addCustomerGroup({ groupName: 'E2E 客户组' });
+			bangwo8.seedCompanies(3);
+			const target = bangwo8.addCompany({ companyName: 'E2E 查找公司' });
+			const cred = await bangwo8BasicCredential('Bangwo8 Basic (editor)');
+			const base = { authentication: 'basicAuth', resource: 'contact', operation: 'create', name: 'x', additionalFields: {} };
+			const groups = await editorOptions(T.bangwo8, 'getCustomerGroups', 'customerGroupId', base, { bangwo8BasicAuthApi: cred });
+			assert.ok(groups.some((g) => g.name === 'E2E 客户组'), JSON.stringify(groups).slice(0, 300));
+			const found = await n8n.rest<{ results: Array<{ name: string; value: string }> }>('POST', '/dynamic-node-parameters/resource-locator-results', {
+				nodeTypeAndVersion: { name: T.bangwo8, version: 1 }, path: 'additionalFields.companyId', methodName: 'searchCompanies',
+				filter: '查找', currentNodeParameters: base, credentials: { bangwo8BasicAuthApi: { id: cred.id, name: cred.name } },
+			});
+			assert.deepEqual(found.results, [{ name: 'E2E 查找公司', value: target.uId }]);
 		});
 
 		test('Bangwo8 Trigger, manual run ("Fetch test event"): the newest contact', async () => {
