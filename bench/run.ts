@@ -8,10 +8,11 @@
  * time to a bare HTTP loop making the same requests to the same server.
  */
 import * as http from 'node:http';
+import { NodeConnectionTypes, type IDataObject, type IExecuteFunctions, type INodeType } from 'n8n-workflow';
 
 import { FakeBangwo8 } from '../test/fakes/bangwo8';
 import { FakeSobot } from '../test/fakes/sobot';
-import { CredentialStore, type CredentialRef, type Engine } from '../test/harness/engine';
+import { CredentialStore, Engine, type CredentialRef } from '../test/harness/engine';
 import {
 	addBangwo8BasicCredential,
 	addSobotCredential,
@@ -172,6 +173,10 @@ async function bangwo8Benchmarks() {
 		await bangwo8ContactListRequests(fake, engine, credential, 10000);
 
 		const node = () => bangwo8ReturnAll(engine, credential);
+		report(
+			`Bangwo8 minimal node: the same 100 requests with n8n's httpRequest helper, no package code (ms)`,
+			(await helperFloor(fake.origin)).toFixed(0),
+		);
 		await compareWithBareLoops('Bangwo8', node, {
 			keepAlive: () => bareBangwo8Loop(getJsonKeepAlive, fake.origin),
 			freshConnections: () => bareBangwo8Loop(getJsonFreshConnection, fake.origin),
@@ -220,6 +225,47 @@ async function bareBangwo8Loop(get: Get, origin: string): Promise<number> {
 	}
 }
 
+/**
+ * The floor for any node built on n8n's helpers: a minimal node that makes the same 100 list
+ * requests with `this.helpers.httpRequest` and returns the records, in the same engine.
+ */
+async function helperFloor(origin: string): Promise<number> {
+	const authorization = `Basic ${Buffer.from('acct:pw').toString('base64')}`;
+	const node: INodeType = {
+		description: {
+			displayName: 'Minimal',
+			name: 'minimal',
+			group: ['transform'],
+			version: 1,
+			description: 'Pages through users.json with the bare helper',
+			defaults: { name: 'Minimal' },
+			inputs: [NodeConnectionTypes.Main],
+			outputs: [NodeConnectionTypes.Main],
+			properties: [],
+		},
+		async execute(this: IExecuteFunctions) {
+			const records: IDataObject[] = [];
+			for (let page = 1; ; page++) {
+				const body = (await this.helpers.httpRequest({
+					url: `${origin}/api/v1/users.json`,
+					qs: { page, per_page: PAGE_SIZE },
+					headers: { authorization },
+					json: true,
+				})) as { users: IDataObject[]; next_page: string };
+				records.push(...body.users);
+				if (!body.next_page) break;
+			}
+			return [this.helpers.constructExecutionMetaData(this.helpers.returnJsonArray(records), { itemData: { item: 0 } })];
+		},
+	};
+	const engine = new Engine({ nodeTypes: { 'bench.minimal': node }, credentialTypes: [], credentials: new CredentialStore() });
+	const run = async () => (await engine.runNode({ type: 'bench.minimal', parameters: {} })).items.length;
+	await run();
+	const times: number[] = [];
+	for (let index = 0; index < RUNS; index++) times.push((await timed(run)).ms);
+	return median(times);
+}
+
 // ---------------------------------------------------------------------------------- shared
 
 /**
@@ -248,10 +294,63 @@ async function compareWithBareLoops(
 	report(`${vendor} node / bare loop with new connections`, (nodeMedian / freshMedian).toFixed(2));
 }
 
+/**
+ * What n8n's engine alone costs for 10,000 items: a node that returns them without any HTTP.
+ * Part of every node's time above, whatever the vendor.
+ */
+async function engineFloor() {
+	// Shaped like a Bangwo8 contact of the seed: about twenty strings and a custom_fields array.
+	const records = Array.from({ length: 10000 }, (_, index) => ({
+		cId: String(index),
+		name: `contact${index}`,
+		mobile: '13900000000',
+		email: `contact${index}@example.com`,
+		fixnumber: '',
+		position: '',
+		QQ: '',
+		note: '',
+		companyId: '0',
+		supportId: '0',
+		multiServiceList: '',
+		default: '',
+		service_groupid: '0',
+		createDT: '2024-03-01 10:00:00',
+		updateDT: '2024-03-02 10:00:00',
+		tableName: '',
+		uniqueId: '',
+		custom_fields: [{ key: 'field_2', value: '0' }],
+		state: '1',
+	}));
+	const node: INodeType = {
+		description: {
+			displayName: 'Records',
+			name: 'records',
+			group: ['transform'],
+			version: 1,
+			description: 'Returns 10,000 records',
+			defaults: { name: 'Records' },
+			inputs: [NodeConnectionTypes.Main],
+			outputs: [NodeConnectionTypes.Main],
+			properties: [],
+		},
+		async execute(this: IExecuteFunctions) {
+			const data = records.map((record) => ({ ...record, custom_fields: record.custom_fields.map((field) => ({ ...field })) }));
+			return [this.helpers.constructExecutionMetaData(this.helpers.returnJsonArray(data), { itemData: { item: 0 } })];
+		},
+	};
+	const engine = new Engine({ nodeTypes: { 'bench.records': node }, credentialTypes: [], credentials: new CredentialStore() });
+	const run = async () => (await engine.runNode({ type: 'bench.records', parameters: {} })).items.length;
+	await run();
+	const times: number[] = [];
+	for (let index = 0; index < RUNS; index++) times.push((await timed(run)).ms);
+	report(`Engine alone: a node returning 10,000 records without HTTP, median of ${RUNS} (ms)`, median(times).toFixed(0));
+}
+
 async function main() {
 	console.log(`Benchmarks (Node ${process.version}, ${RUNS} timed runs each)\n`);
 	await sobotBenchmarks();
 	await bangwo8Benchmarks();
+	await engineFloor();
 	for (const benchmark of extraBenchmarks) await benchmark(report);
 	console.log('\n| figure | value | target |\n|---|---|---|');
 	for (const row of rows) console.log(`| ${row.figure} | ${row.value} | ${row.target} |`);
