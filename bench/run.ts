@@ -299,28 +299,8 @@ async function compareWithBareLoops(
  * Part of every node's time above, whatever the vendor.
  */
 async function engineFloor() {
-	// Shaped like a Bangwo8 contact of the seed: about twenty strings and a custom_fields array.
-	const records = Array.from({ length: 10000 }, (_, index) => ({
-		cId: String(index),
-		name: `contact${index}`,
-		mobile: '13900000000',
-		email: `contact${index}@example.com`,
-		fixnumber: '',
-		position: '',
-		QQ: '',
-		note: '',
-		companyId: '0',
-		supportId: '0',
-		multiServiceList: '',
-		default: '',
-		service_groupid: '0',
-		createDT: '2024-03-01 10:00:00',
-		updateDT: '2024-03-02 10:00:00',
-		tableName: '',
-		uniqueId: '',
-		custom_fields: [{ key: 'field_2', value: '0' }],
-		state: '1',
-	}));
+	// Contacts as the fake Bangwo8 seeds them (the seed's shape); no server is started.
+	const records = new FakeBangwo8().seedUsers(10000) as unknown as IDataObject[];
 	const node: INodeType = {
 		description: {
 			displayName: 'Records',
@@ -334,8 +314,7 @@ async function engineFloor() {
 			properties: [],
 		},
 		async execute(this: IExecuteFunctions) {
-			const data = records.map((record) => ({ ...record, custom_fields: record.custom_fields.map((field) => ({ ...field })) }));
-			return [this.helpers.constructExecutionMetaData(this.helpers.returnJsonArray(data), { itemData: { item: 0 } })];
+			return [this.helpers.constructExecutionMetaData(this.helpers.returnJsonArray(records), { itemData: { item: 0 } })];
 		},
 	};
 	const engine = new Engine({ nodeTypes: { 'bench.records': node }, credentialTypes: [], credentials: new CredentialStore() });
