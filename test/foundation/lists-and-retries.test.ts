@@ -18,6 +18,15 @@ const SOBOT_KEY = 'sobot-app-key-secret-value';
 const BANGWO8_PASSWORD = 'bangwo8-password-secret';
 const BANGWO8_CLIENT_SECRET = 'bangwo8-client-secret-value';
 
+/** [records, the minimum number of list requests at 100 a page] — the same for both vendors. */
+const PAGE_COUNT_CASES: Array<[number, number]> = [
+	[0, 1],
+	[1, 1],
+	[100, 1],
+	[101, 2],
+	[1000, 10],
+];
+
 describe('Sobot lists and retries (customer.getMany)', () => {
 	let fake: FakeSobot;
 	let engine: Engine;
@@ -40,13 +49,7 @@ describe('Sobot lists and retries (customer.getMany)', () => {
 		});
 	const listCalls = () => fake.requestsTo('GET', '/api/scrm/5/user/list_by_page');
 
-	it.each([
-		[0, 1],
-		[1, 1],
-		[100, 1],
-		[101, 2],
-		[1000, 10],
-	])('Return All over %i customers makes %i list request(s) of 100', async (records, requests) => {
+	it.each(PAGE_COUNT_CASES)('Return All over %i customers makes %i list request(s) of 100', async (records, requests) => {
 		fake.seedCustomers(records);
 		const { items, error } = await listCustomers({ returnAll: true });
 		expect(error).toBeUndefined();
@@ -167,13 +170,7 @@ describe.each([
 		});
 	const listCalls = () => fake.requestsTo('GET', '/api/v1/users.json');
 
-	it.each([
-		[0, 1],
-		[1, 1],
-		[100, 1],
-		[101, 2],
-		[1000, 10],
-	])('Return All over %i contacts makes %i list request(s) of 100', async (records, requests) => {
+	it.each(PAGE_COUNT_CASES)('Return All over %i contacts makes %i list request(s) of 100', async (records, requests) => {
 		fake.seedUsers(records);
 		const { items, error } = await listContacts({ returnAll: true });
 		expect(error).toBeUndefined();
