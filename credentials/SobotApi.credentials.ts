@@ -8,7 +8,11 @@ import type {
 } from 'n8n-workflow';
 
 import { SOBOT_RET_CODES } from '../nodes/Sobot/transport/codes';
-import { fetchSobotToken, SOBOT_CUSTOM_DATA_CENTER, type SobotCredentials } from '../nodes/Sobot/transport/token';
+import {
+	SOBOT_CUSTOM_DATA_CENTER,
+	sobotPreAuthentication,
+	type SobotCredentials,
+} from '../nodes/Sobot/transport/token';
 
 /** Codes the credential test reports with their meaning when the test call answers them. */
 const TEST_FAILURE_CODES = ['900001', '900002', '900004', '700046', '999999'];
@@ -76,11 +80,27 @@ export class SobotApi implements ICredentialType {
 			type: 'hidden',
 			default: 0,
 		},
+		{
+			displayName: 'Issued For',
+			name: 'issuedFor',
+			type: 'hidden',
+			default: '',
+		},
+		{
+			displayName: 'Renewal',
+			name: 'renewal',
+			type: 'hidden',
+			default: '',
+		},
 	];
 
-	/** Called by n8n when the stored token is empty; n8n stores what it returns in the credential. */
+	/**
+	 * Called by n8n when the token passed to it is empty, and for credential tests; n8n stores
+	 * what it returns in the credential. The Sobot transport also uses it to coordinate one
+	 * renewal across all executions (nodes/Sobot/transport/renewal.ts).
+	 */
 	async preAuthentication(this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject) {
-		return await fetchSobotToken(this, credentials as SobotCredentials);
+		return await sobotPreAuthentication(this, credentials as SobotCredentials);
 	}
 
 	/**

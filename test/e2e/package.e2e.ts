@@ -292,8 +292,12 @@ describe(`${PKG} inside n8n`, { timeout: 20 * 60_000 }, () => {
 				assert.deepEqual(out.map((s) => s.name), sobot.stages.map((s) => s.name));
 			}
 			assert.equal(sobot.tokenRequests - tokens, 1, 'get_token called exactly once for three executions');
-			assert.equal(sobot.requestsTo('GET', STAGE_PATH).length - calls, 3, 'one stage call per execution');
-			const sent = sobot.requestsTo('GET', STAGE_PATH).slice(-3).map((r) => r.headers['token']);
+			const stageCalls = sobot.requestsTo('GET', STAGE_PATH).slice(calls);
+			// The new credential has no token: the first execution claims the renewal with one stage
+			// call sent with an empty token (Sobot refuses it), then fetches the token.
+			assert.equal(stageCalls.filter((r) => !r.headers['token']).length, 1, 'one claim carrier');
+			const sent = stageCalls.filter((r) => r.headers['token']).map((r) => r.headers['token']);
+			assert.equal(sent.length, 3, 'one stage call with a token per execution');
 			assert.equal(new Set(sent).size, 1, 'the three executions sent the same stored token');
 			assert.equal(sent[0], sobot.currentToken);
 		});
@@ -306,7 +310,9 @@ describe(`${PKG} inside n8n`, { timeout: 20 * 60_000 }, () => {
 			assertSuccess(ex);
 			assert.equal(nodeOutput(ex, 'Stages').length, sobot.stages.length);
 			assert.equal(sobot.tokenRequests - tokens, 1, 'one new token');
-			assert.equal(sobot.requestsTo('GET', STAGE_PATH).length - calls, 2, 'the failed call and its retry');
+			const withToken = sobot.requestsTo('GET', STAGE_PATH).slice(calls).filter((r) => r.headers['token']);
+			assert.equal(withToken.length, 2, 'the refused call and its retry with the new token');
+			assert.equal(withToken[1].headers['token'], sobot.currentToken);
 			// the refreshed token was stored in the credential: the next execution fetches none
 			const ex2 = await n8n.runWorkflow(stagesWorkflow);
 			assertSuccess(ex2);
@@ -322,7 +328,49 @@ describe(`${PKG} inside n8n`, { timeout: 20 * 60_000 }, () => {
 			assertSuccess(ex);
 			const byRun = sobot.tokenRequests - tokens - byTest;
 			console.log(`# credential re-test: ${byTest} get_token call(s); next execution: ${byRun} more, ${sobot.requestsTo('GET', STAGE_PATH).length - calls} stage call(s)`);
-			assert.ok(byRun <= 1, 'at most one new token for the execution after a test');
+			// n8n 2.41 tests with the stored token (0 get_token); n8n versions that fetch a token for
+			// the test kill the stored one, and the next execution then renews once.
+			assert.ok(byRun <= byTest, 'a renewal only if the test replaced the token');
+		});
+
+		test('another client taking a new token for the same App ID: the next execution renews once and succeeds', async () => {
+			sobot.issueToken(); // e.g. a script or another n8n instance calling get_token
+			const tokens = sobot.tokenRequests;
+			const ex = await n8n.runWorkflow(stagesWorkflow);
+			assertSuccess(ex);
+			assert.equal(sobot.tokenRequests - tokens, 1);
+		});
+
+		test('8 executions started together by a webhook right after the token expired: all succeed, three rounds', async () => {
+			const webhookId = 'e2e-sobot-burst';
+			const wf = await n8n.createWorkflow({
+				name: 'Sobot burst',
+				nodes: [
+					{ name: 'Webhook', type: 'n8n-nodes-base.webhook', typeVersion: 2.1, position: [0, 0], webhookId,
+						parameters: { httpMethod: 'POST', path: webhookId, responseMode: 'lastNode', options: {} } },
+					node('Stages', T.sobot, 220, { resource: 'stage', operation: 'getMany', returnAll: true }, { sobotApi: cred }),
+				],
+				connections: { Webhook: { main: [[{ node: 'Stages', type: 'main', index: 0 }]] } },
+			});
+			await n8n.activateWorkflow(wf.id);
+			sobot.tokenLatencyMs = 150; // a token request takes as long as from a server far from Sobot
+			try {
+				for (let round = 1; round <= 3; round++) {
+					sobot.expireToken();
+					const tokens = sobot.tokenRequests;
+					const t0 = performance.now();
+					const answers = await Promise.all(Array.from({ length: 8 }, async () => await n8n.callWebhook(webhookId, { body: {} })));
+					const ok = answers.filter((a) => a.status === 200 && JSON.stringify(a.body).includes(sobot.stages[0].name)).length;
+					console.log(`# burst round ${round}: ${ok}/8 succeeded, ${sobot.tokenRequests - tokens} get_token request(s), ${ms(t0)}`);
+					assert.equal(ok, 8, JSON.stringify(answers.filter((a) => a.status !== 200).map((a) => a.body)).slice(0, 1500));
+					assert.equal(sobot.tokenRequests - tokens, 1, 'one token for the whole burst');
+				}
+				const executions = await executionsOf(wf.id, 24);
+				assert.equal(executions.filter((e) => e.status === 'success').length, 24, 'every execution succeeded');
+			} finally {
+				sobot.tokenLatencyMs = 0;
+				await n8n.deactivateWorkflow(wf.id);
+			}
 		});
 
 		test('`n8n execute` (CLI, a second process on the same database) runs it with the stored token', async () => {

@@ -318,6 +318,8 @@ export abstract class FakeServer {
 
 	private async process(req: RecordedRequest): Promise<FakeResponse> {
 		const isToken = this.isTokenRequest(req);
+		const latency = this.latencyFor(req);
+		if (latency > 0) await sleep(latency);
 		const fault = this.takeFault(isToken);
 		if (fault) {
 			if (fault.kind === 'delay') {
@@ -350,6 +352,11 @@ export abstract class FakeServer {
 			return r.handler({ req, params });
 		}
 		return pathMatched ? this.methodNotAllowed(req) : this.notFound(req);
+	}
+
+	/** Milliseconds every request like this one waits before it is handled (a slow vendor); 0 = none. */
+	protected latencyFor(_req: RecordedRequest): number {
+		return 0;
 	}
 
 	/** Called for every request on arrival, before faults and routing (counters, header bookkeeping). */

@@ -503,6 +503,16 @@ export class FakeSobot extends FakeServer {
 		return req.path === '/api/get_token';
 	}
 
+	/**
+	 * Every get_token call is answered this many ms after it arrives, the new token being issued
+	 * (and the previous one killed) at the end: makes races between concurrent renewals real.
+	 */
+	tokenLatencyMs = 0;
+
+	protected override latencyFor(req: RecordedRequest): number {
+		return this.isTokenRequest(req) ? this.tokenLatencyMs : 0;
+	}
+
 	/** The next get_token call answers this ret_code (queued; one per call), e.g. '700046'. */
 	failNextToken(code: string, msg?: string): void {
 		this.tokenCodeQueue.push({ code, msg: msg ?? SOBOT_RET[code] ?? SOBOT_RET['999999'] });
@@ -531,11 +541,20 @@ export class FakeSobot extends FakeServer {
 		const sign = req.query['sign'] ?? '';
 		if (appid !== this.appId) return this.ret('900004');
 		if (createTime === '' || sign !== FakeSobot.sign(appid, createTime, this.appKey)) return this.ret('900003');
+		const token = this.issueToken();
+		return this.ok({ item: { token, expires_in: String(this.tokenTtlSeconds) } });
+	}
+
+	/**
+	 * Issues a token as get_token does (the previous one dies), without a request: for tests that
+	 * start from a credential which has been used before. Not counted in `tokenRequests`.
+	 */
+	issueToken(): string {
 		const token = hex32();
 		this.currentToken = token;
 		this.currentTokenExpiresAt = Date.now() + this.tokenTtlSeconds * 1000;
 		this.issuedTokens.push(token);
-		return this.ok({ item: { token, expires_in: String(this.tokenTtlSeconds) } });
+		return token;
 	}
 
 	protected authenticate(req: RecordedRequest): FakeResponse | undefined {

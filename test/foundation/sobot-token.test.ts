@@ -1,10 +1,13 @@
 /**
  * The Sobot token lifecycle, proven in n8n's real engine against a fake Sobot that, like the real
- * one, invalidates the previous token whenever a new one is issued.
+ * one, invalidates the previous token whenever a new one is issued — one execution at a time,
+ * and in bursts of executions sharing one credential (as in one n8n process, or in queue mode's
+ * workers sharing the database).
  */
-import { signSobotTokenRequest } from '../../nodes/Sobot/transport/token';
+import { TOKEN_RENEWAL_TIMING } from '../../nodes/Sobot/transport/renewal';
+import { signSobotTokenRequest, sobotTokenOwner, writeRenewalRecord } from '../../nodes/Sobot/transport/token';
 import { FakeSobot } from '../fakes/sobot';
-import { CredentialStore, type Engine } from '../harness/engine';
+import { CredentialStore, type CredentialRef, type Engine } from '../harness/engine';
 import { addSobotCredential, createEngine, SOBOT_NODE } from '../support/package';
 
 const APP_KEY = 'app-key-that-must-never-leak';
@@ -23,17 +26,24 @@ describe('Sobot token', () => {
 	});
 	afterEach(async () => await fake.stop());
 
-	const run = async (credential: { id: string; name: string }) =>
-		await engine.runNode({ type: SOBOT_NODE, parameters: listStages, credentials: { sobotApi: credential } });
+	const run = async (credential: CredentialRef, on: Engine = engine) =>
+		await on.runNode({ type: SOBOT_NODE, parameters: listStages, credentials: { sobotApi: credential } });
+
+	/** `n` executions started at the same moment, split over the given engines (processes). */
+	const burst = async (credential: CredentialRef, n: number, engines: Engine[] = [engine]) =>
+		await Promise.all(Array.from({ length: n }, async (_, index) => await run(credential, engines[index % engines.length])));
 
 	const stageCalls = () => fake.requestsTo('GET', '/api/scrm/5/user_stage/query_list_by_type');
+	/** Business calls that carried a token (claims travel with an empty one, which Sobot refuses). */
+	const callsWithToken = () => fake.requests.filter((request) => request.path !== '/api/get_token' && request.headers.token);
+	const stored = (credential: CredentialRef) => store.dataOf(credential.id);
 
 	it('signs get_token as the seed’s worked example does', () => {
 		expect(signSobotTokenRequest('1', '1569397773', '2')).toBe('258eec3118705112b2c53dc8043d4d34');
 	});
 
 	it('sends appid, create_time in seconds and the signature, never the app key', async () => {
-		const credential = addSobotCredential(store, fake);
+		const credential = addSobotCredential(store, fake, {}, { token: 'none' });
 		const before = Math.floor(Date.now() / 1000);
 		await run(credential);
 		const [tokenCall] = fake.requestsTo('GET', '/api/get_token');
@@ -45,55 +55,51 @@ describe('Sobot token', () => {
 		expect(JSON.stringify(fake.requests)).not.toContain(APP_KEY);
 	});
 
-	it('fetches one token for 20 executions and sends it in the token header', async () => {
-		const credential = addSobotCredential(store, fake);
-		for (let execution = 0; execution < 20; execution++) {
+	it('fetches one token for 100 executions in a row and sends it in the token header', async () => {
+		const credential = addSobotCredential(store, fake, {}, { token: 'none' });
+		for (let execution = 0; execution < 100; execution++) {
 			const { items, error } = await run(credential);
 			expect(error).toBeUndefined();
 			expect(items.length).toBe(fake.stages.length);
 		}
 		expect(fake.tokenRequests).toBe(1);
-		expect(stageCalls()).toHaveLength(20);
-		expect(new Set(stageCalls().map((request) => request.headers.token))).toEqual(new Set([fake.currentToken]));
-		expect(store.dataOf(credential.id).token).toBe(fake.currentToken);
+		expect(callsWithToken()).toHaveLength(100);
+		expect(new Set(callsWithToken().map((request) => request.headers.token))).toEqual(new Set([fake.currentToken]));
+		expect(stored(credential)).toMatchObject({
+			token: fake.currentToken,
+			issuedFor: `app-1@${fake.origin}`,
+			renewal: '',
+		});
 	});
 
-	it('on 900002 fetches exactly one new token, retries once, and the next execution fetches none', async () => {
+	it('on 900002 fetches exactly one new token and the next execution fetches none', async () => {
 		const credential = addSobotCredential(store, fake);
-		await run(credential);
-		expect(fake.tokenRequests).toBe(1);
-
+		const first = stored(credential).token;
 		fake.expireToken();
-		fake.clearRequests();
 		const { items, error } = await run(credential);
 		expect(error).toBeUndefined();
 		expect(items.length).toBe(fake.stages.length);
-		expect(fake.tokenRequests).toBe(2);
-		expect(stageCalls().map((request) => request.headers.token)).toEqual([
-			expect.any(String),
-			fake.currentToken,
-		]);
-		expect(store.dataOf(credential.id).token).toBe(fake.currentToken);
+		expect(fake.tokenRequests).toBe(1);
+		expect(callsWithToken().map((request) => request.headers.token)).toEqual([first, fake.currentToken]);
+		expect(stored(credential).token).toBe(fake.currentToken);
 
 		fake.clearRequests();
 		await run(credential);
-		expect(fake.tokenRequests).toBe(2);
+		expect(fake.tokenRequests).toBe(1);
 		expect(stageCalls()).toHaveLength(1);
 	});
 
-	it('on 900001 also refreshes once', async () => {
+	it('on 900001 also renews once', async () => {
 		const credential = addSobotCredential(store, fake);
-		await run(credential);
 		fake.failNextWithRetCode(1, '900001');
 		const { error } = await run(credential);
 		expect(error).toBeUndefined();
-		expect(fake.tokenRequests).toBe(2);
+		expect(fake.tokenRequests).toBe(1);
 	});
 
 	it('uses a token another execution stored meanwhile instead of fetching again', async () => {
 		const credential = addSobotCredential(store, fake);
-		await run(credential);
-		const firstToken = store.dataOf(credential.id).token;
+		const firstToken = stored(credential).token;
 
 		// While this execution's request is in flight with the first token, "another execution"
 		// gets a new token (which invalidates the first) and stores it.
@@ -106,34 +112,149 @@ describe('Sobot token', () => {
 				`${fake.origin}/api/get_token?appid=app-1&create_time=${createTime}&sign=${signSobotTokenRequest('app-1', createTime, APP_KEY)}`,
 			)
 		).json()) as { item: { token: string } };
-		store.set(credential.id, { ...store.dataOf(credential.id), token: answer.item.token });
+		store.set(credential.id, { ...stored(credential), token: answer.item.token });
 
 		const { error } = await running;
 		expect(error).toBeUndefined();
 		expect(answer.item.token).not.toBe(firstToken);
-		expect(fake.tokenRequests).toBe(2); // the first one and the other execution's: none by the retry
+		expect(fake.tokenRequests).toBe(1); // the other execution's: none by this one
 		expect(stageCalls().at(-1)?.headers.token).toBe(answer.item.token);
 	});
 
-	it('gives up after one refresh when Sobot keeps rejecting the token', async () => {
+	it('gives up, bounded, when Sobot keeps refusing every token, naming 900002 and what to check', async () => {
 		const credential = addSobotCredential(store, fake);
-		await run(credential);
-		fake.failNextWithRetCode(2, '900002');
+		fake.failNextWithRetCode(100, '900002');
+		const started = Date.now();
 		const { error } = await run(credential);
-		expect(error?.message).toBe('Sobot 900002: token is invalid or has expired');
-		expect(fake.tokenRequests).toBe(2);
+		expect(error?.message).toMatch(/^Sobot 900002: token is invalid or has expired: Sobot kept refusing the API token/);
+		expect(error?.message).toContain('give it its own App ID');
+		expect(fake.tokenRequests).toBeLessThanOrEqual(2);
+		expect(Date.now() - started).toBeLessThan(TOKEN_RENEWAL_TIMING.budgetMs);
+		expect(JSON.stringify(error)).not.toContain(APP_KEY);
+		expect(JSON.stringify(error)).not.toContain(fake.issuedTokens[0]);
 	});
 
-	it('renews a token that is about to expire before using it', async () => {
+	it('does not renew early: a token near its expiry is still used, by 8 executions at once', async () => {
 		const credential = addSobotCredential(store, fake);
-		await run(credential);
-		store.set(credential.id, { ...store.dataOf(credential.id), expiresAt: Date.now() + 60_000 });
-		fake.clearRequests();
+		store.set(credential.id, { ...stored(credential), expiresAt: Date.now() + 5 * 60_000 });
+		const results = await burst(credential, 8);
+		expect(results.filter((result) => result.error)).toHaveLength(0);
+		expect(fake.tokenRequests).toBe(0);
+	});
+
+	it('a token past its expiry is renewed without being sent first', async () => {
+		const credential = addSobotCredential(store, fake);
+		const old = stored(credential).token;
+		store.set(credential.id, { ...stored(credential), expiresAt: Date.now() - 1000 });
 		const { error } = await run(credential);
 		expect(error).toBeUndefined();
-		expect(fake.tokenRequests).toBe(2);
-		expect(stageCalls()).toHaveLength(1); // no failing call first
-		expect(Number(store.dataOf(credential.id).expiresAt)).toBeGreaterThan(Date.now() + 23 * 3600 * 1000);
+		expect(fake.tokenRequests).toBe(1);
+		expect(callsWithToken().map((request) => request.headers.token)).toEqual([fake.currentToken]);
+		expect(callsWithToken().some((request) => request.headers.token === old)).toBe(false);
+	});
+
+	it('a token stored for another App ID or data centre is never sent', async () => {
+		const credential = addSobotCredential(store, fake);
+		const old = stored(credential).token;
+		const other = new FakeSobot({ appId: 'app-1', appKey: APP_KEY });
+		await other.start();
+		try {
+			// The user points the credential at another data centre; n8n keeps the hidden token.
+			store.set(credential.id, { ...stored(credential), customUrl: other.origin });
+			const { error } = await run(credential);
+			expect(error).toBeUndefined();
+			expect(other.tokenRequests).toBe(1);
+			expect(other.requests.some((request) => request.headers.token === old)).toBe(false);
+			expect(stored(credential).issuedFor).toBe(sobotTokenOwner({ appId: 'app-1', dataCenter: 'custom', customUrl: other.origin }));
+		} finally {
+			await other.stop();
+		}
+	});
+
+	describe('bursts: executions started together share one renewal', () => {
+		beforeEach(() => {
+			fake.tokenLatencyMs = 150; // the race between renewals is real
+			store.ioLatencyMs = 5; // every credential read and write is a database round trip
+		});
+
+		it.each([2, 4, 8, 16])('%i executions right after the token expired: all succeed, 1 token request', async (n) => {
+			const credential = addSobotCredential(store, fake);
+			fake.expireToken();
+			const results = await burst(credential, n);
+			expect(results.map((result) => result.error?.message)).toEqual(Array(n).fill(undefined));
+			expect(results.every((result) => result.items.length === fake.stages.length)).toBe(true);
+			expect(fake.tokenRequests).toBe(1);
+			expect(stored(credential)).toMatchObject({ token: fake.currentToken, renewal: '' });
+		});
+
+		it('8 executions split over two engines sharing the store (queue-mode workers), three expiries in a row', async () => {
+			const credential = addSobotCredential(store, fake);
+			const secondWorker = createEngine(store);
+			for (let round = 1; round <= 3; round++) {
+				fake.expireToken();
+				const results = await burst(credential, 8, [engine, secondWorker]);
+				expect(results.filter((result) => result.error)).toHaveLength(0);
+				expect(fake.tokenRequests).toBe(round);
+			}
+		});
+
+		it('16 executions on a new credential (no token yet): 1 token request', async () => {
+			const credential = addSobotCredential(store, fake, {}, { token: 'none' });
+			const results = await burst(credential, 16);
+			expect(results.filter((result) => result.error)).toHaveLength(0);
+			expect(fake.tokenRequests).toBe(1);
+		});
+
+		it('8 executions after a token past its expiry by the clock: 1 token request', async () => {
+			const credential = addSobotCredential(store, fake);
+			store.set(credential.id, { ...stored(credential), expiresAt: Date.now() - 1 });
+			const results = await burst(credential, 8);
+			expect(results.filter((result) => result.error)).toHaveLength(0);
+			expect(fake.tokenRequests).toBe(1);
+		});
+
+		it('a credential test (or anyone) replacing the token while 8 run: all recover', async () => {
+			const credential = addSobotCredential(store, fake);
+			fake.delayNext(8, 200);
+			const running = burst(credential, 8);
+			await new Promise((resolve) => setTimeout(resolve, 50));
+			fake.issueToken(); // what a credential test does: a new token, not stored
+			const results = await running;
+			expect(results.filter((result) => result.error)).toHaveLength(0);
+			expect(fake.tokenRequests).toBe(1);
+		});
+
+		it('when the one renewal fails, every waiting execution reports its reason at once', async () => {
+			const credential = addSobotCredential(store, fake);
+			fake.expireToken();
+			fake.failNextToken('900003');
+			const started = Date.now();
+			const results = await burst(credential, 8);
+			expect(results.map((result) => result.error?.message)).toEqual(
+				Array(8).fill('Sobot 900003: signature is wrong: check the App ID and App Key'),
+			);
+			expect(fake.tokenRequests).toBe(1);
+			expect(Date.now() - started).toBeLessThan(5000);
+			expect(JSON.stringify(results.map((result) => result.error))).not.toContain(APP_KEY);
+		});
+
+		it('a claim left by an execution that died is taken over after its time-out', async () => {
+			const ttl = TOKEN_RENEWAL_TIMING.claimTtlMs;
+			TOKEN_RENEWAL_TIMING.claimTtlMs = 1000;
+			try {
+				const credential = addSobotCredential(store, fake);
+				fake.expireToken();
+				store.set(credential.id, {
+					...stored(credential),
+					renewal: writeRenewalRecord({ state: 'renewing', by: 'a-worker-that-crashed', at: Date.now() }),
+				});
+				const results = await burst(credential, 4);
+				expect(results.filter((result) => result.error)).toHaveLength(0);
+				expect(fake.tokenRequests).toBe(1);
+			} finally {
+				TOKEN_RENEWAL_TIMING.claimTtlMs = ttl;
+			}
+		});
 	});
 
 	it.each([
@@ -141,23 +262,24 @@ describe('Sobot token', () => {
 		['900004', 'Sobot 900004: no API configuration found for this company: check the App ID and the data centre'],
 		['700046', 'Sobot 700046: your Sobot plan does not include API access'],
 	])('a token refused with %s fails with its meaning and no secret', async (code, message) => {
-		const credential = addSobotCredential(store, fake);
+		const credential = addSobotCredential(store, fake, {}, { token: 'none' });
 		fake.failNextToken(code);
 		const { error } = await run(credential);
-		expect(error?.message).toContain(message);
+		expect(error?.message).toBe(message);
 		expect(JSON.stringify(error)).not.toContain(APP_KEY);
-		expect(stageCalls()).toHaveLength(0);
+		expect(fake.tokenRequests).toBe(1);
+		expect(callsWithToken()).toHaveLength(0);
 	});
 
 	it('a wrong app key is reported as a bad signature', async () => {
-		const credential = addSobotCredential(store, fake, { appSecretKey: 'wrong-key-wrong-key' });
+		const credential = addSobotCredential(store, fake, { appSecretKey: 'wrong-key-wrong-key' }, { token: 'none' });
 		const { error } = await run(credential);
 		expect(error?.message).toContain('Sobot 900003');
 		expect(JSON.stringify(error)).not.toContain('wrong-key-wrong-key');
 	});
 
 	it('an unreachable data centre says so without leaking the signature or key', async () => {
-		const credential = addSobotCredential(store, fake, { customUrl: 'http://127.0.0.1:9' });
+		const credential = addSobotCredential(store, fake, { customUrl: 'http://127.0.0.1:9' }, { token: 'none' });
 		const { error } = await run(credential);
 		expect(error?.message).toMatch(/could not get an API token from http:\/\/127\.0\.0\.1:9/);
 		expect(JSON.stringify(error)).not.toContain(APP_KEY);

@@ -72,6 +72,17 @@ export class CredentialStore {
 	/** Every write made by the credentials helper, in order. */
 	readonly updates: CredentialUpdate[] = [];
 
+	/**
+	 * Milliseconds each read and write by the credentials helper takes, like a round trip to the
+	 * database n8n's processes share in queue mode (0 = in memory, instant).
+	 */
+	ioLatencyMs = 0;
+
+	/** Waits `ioLatencyMs` (used by the helper around every read and write). */
+	async io(): Promise<void> {
+		if (this.ioLatencyMs > 0) await new Promise((resolve) => setTimeout(resolve, this.ioLatencyMs));
+	}
+
 	add(
 		type: string,
 		data: ICredentialDataDecryptedObject,
@@ -519,6 +530,7 @@ export class TestCredentialsHelper extends ICredentialsHelper {
 		if (!nodeCredentials.id) {
 			throw new UserError(`Credential "${nodeCredentials.name}" of type "${type}" has no ID.`);
 		}
+		await this.store.io();
 		return new StoredCredentials(this.store.require(nodeCredentials.id, type));
 	}
 
@@ -531,6 +543,7 @@ export class TestCredentialsHelper extends ICredentialsHelper {
 		raw?: boolean,
 		expressionResolveValues?: ICredentialsExpressionResolveValues,
 	): Promise<ICredentialDataDecryptedObject> {
+		await this.store.io();
 		const stored = this.store.require(nodeCredentials.id, type);
 		const decryptedDataOriginal = clone(stored.data);
 		if (raw === true) return decryptedDataOriginal;
@@ -624,6 +637,7 @@ export class TestCredentialsHelper extends ICredentialsHelper {
 		type: string,
 		data: ICredentialDataDecryptedObject,
 	): Promise<void> {
+		await this.store.io();
 		const credentials = this.store.require(nodeCredentials.id, type);
 		this.store.write(credentials.id, data, 'data');
 	}

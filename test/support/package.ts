@@ -7,6 +7,7 @@ import { Bangwo8OAuth2Api } from '../../credentials/Bangwo8OAuth2Api.credentials
 import { SobotApi } from '../../credentials/SobotApi.credentials';
 import { Bangwo8 } from '../../nodes/Bangwo8/Bangwo8.node';
 import { Sobot } from '../../nodes/Sobot/Sobot.node';
+import { sobotTokenOwner } from '../../nodes/Sobot/transport/token';
 import { CredentialStore, Engine, type CredentialRef } from '../harness/engine';
 import type { FakeBangwo8 } from '../fakes/bangwo8';
 import type { FakeSobot } from '../fakes/sobot';
@@ -23,17 +24,36 @@ export function createEngine(store = new CredentialStore()): Engine {
 	});
 }
 
-/** A Sobot credential on the "Custom URL" data centre pointing at the fake, with no token yet. */
-export function addSobotCredential(store: CredentialStore, fake: FakeSobot, overrides: Record<string, unknown> = {}): CredentialRef {
-	return store.add('sobotApi', {
+/**
+ * A Sobot credential on the "Custom URL" data centre pointing at the fake. `token: 'fresh'` (the
+ * default for tests not about tokens) starts it as a credential that has been used before: with
+ * a working token the fake issued, as get_token would have. `token: 'none'` starts it new.
+ */
+export function addSobotCredential(
+	store: CredentialStore,
+	fake: FakeSobot,
+	overrides: Record<string, unknown> = {},
+	{ token = 'fresh' }: { token?: 'fresh' | 'none' } = {},
+): CredentialRef {
+	const data = {
 		dataCenter: 'custom',
 		customUrl: fake.origin,
 		appId: fake.appId,
 		appSecretKey: fake.appKey,
 		token: '',
 		expiresAt: 0,
+		issuedFor: '',
+		renewal: '',
 		...overrides,
-	});
+	};
+	if (token === 'fresh') {
+		Object.assign(data, {
+			token: fake.issueToken(),
+			expiresAt: Date.now() + 86_400_000,
+			issuedFor: sobotTokenOwner(data as never),
+		});
+	}
+	return store.add('sobotApi', data);
 }
 
 export function addBangwo8OAuth2Credential(

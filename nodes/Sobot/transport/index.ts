@@ -2,7 +2,8 @@ import { NodeApiError, type IDataObject, type IHttpRequestOptions, type JsonObje
 
 import { SOBOT_SUCCESS_CODE, SOBOT_TOKEN_EXPIRED_CODES, sobotErrorMessage } from './codes';
 import { SOBOT_ENDPOINTS, type SobotEndpointName } from './endpoints';
-import { isSobotTokenStale, sobotBaseUrl, type SobotCredentials } from './token';
+import { SobotTokenRenewal } from './renewal';
+import { sobotBaseUrl, type SobotCredentials } from './token';
 import {
 	isWireFailure,
 	redact,
@@ -35,11 +36,10 @@ export interface SobotRequestOptions {
 export type SobotResponse = IDataObject & { ret_code: string; ret_msg?: string };
 
 /**
- * The one place that speaks Sobot's wire format. Sends the stored token in the `token` header
- * (n8n fetches it through the credential's preAuthentication when it is empty), checks
- * `ret_code`, and on a token error (900001/900002) makes n8n fetch and store exactly one new
- * token and retries once — unless another execution already stored a newer token, which is
- * then used instead of fetching again (a new token invalidates the old one).
+ * The one place that speaks Sobot's wire format. Sends the stored token in the `token` header,
+ * checks `ret_code`, and when Sobot refuses the token (900001/900002) — or there is none yet —
+ * gets a working one through `SobotTokenRenewal` (renewal.ts): a token another execution stored
+ * meanwhile, or a new one that exactly one execution fetches for all of them.
  */
 export async function sobotApiRequest(
 	this: SobotContext,
@@ -51,20 +51,19 @@ export async function sobotApiRequest(
 
 /**
  * The credentials one operation call works with, read once and shared by all its requests (the
- * pages of a list). After a token refresh it holds the new token, so later pages use it.
+ * pages of a list). After a renewal it holds the new token, so later pages use it.
  */
 interface SobotSession {
 	credentials: SobotCredentials;
-	secrets: Array<string | undefined>;
+	readStored: () => Promise<SobotCredentials>;
+	/** Every token and key seen, so none can appear in an error. */
+	secrets: Set<string>;
 }
 
 async function openSession(context: SobotContext, itemIndex?: number): Promise<SobotSession> {
-	const stored = (await context.getCredentials(CREDENTIAL_TYPE, itemIndex)) as SobotCredentials;
-	return {
-		// Emptying the token makes n8n run preAuthentication and persist the new token.
-		credentials: isSobotTokenStale(stored) ? { ...stored, token: '' } : { ...stored },
-		secrets: [stored.appSecretKey, stored.token],
-	};
+	const readStored = async () => (await context.getCredentials(CREDENTIAL_TYPE, itemIndex)) as SobotCredentials;
+	const credentials = await readStored();
+	return { credentials, readStored, secrets: new Set([credentials.appSecretKey, credentials.token]) };
 }
 
 async function send(
@@ -74,45 +73,41 @@ async function send(
 	{ pathParams, qs, body, itemIndex }: SobotRequestOptions,
 ): Promise<SobotResponse> {
 	const endpoint = SOBOT_ENDPOINTS[endpointName];
-	const reference = context.getNode().credentials?.[CREDENTIAL_TYPE];
-	const options: IHttpRequestOptions = {
+	const request: IHttpRequestOptions = {
 		method: endpoint.method,
 		url: fillPath(endpoint.path, pathParams),
 		qs,
 		body,
 		json: true,
 	};
+	// A claim travels with a harmless read sent with an empty token (see renewal.ts).
+	const claimCarrier: IHttpRequestOptions = { method: 'GET', url: SOBOT_ENDPOINTS.stageList.path, json: true };
 
-	for (let attempt = 0; ; attempt++) {
-		const used = session.credentials;
-		const response = (await withRetries(
-			async () =>
-				await context.helpers.httpRequestWithAuthentication.call(
-					context,
-					CREDENTIAL_TYPE,
-					{ ...options, baseURL: sobotBaseUrl(used) },
-					{
-						credentialsDecrypted: {
-							id: reference?.id ?? '',
-							name: reference?.name ?? '',
-							type: CREDENTIAL_TYPE,
-							data: used,
-						},
-					},
-				),
-			{
-				idempotent: endpoint.method === 'GET',
-				toError: (failure) => httpError(context, failure, [...session.secrets, used.token], itemIndex),
-			},
-		)) as SobotResponse;
+	const renewal = new SobotTokenRenewal(session.readStored);
+	let attempt = await guard(context, itemIndex, async () => await renewal.first(session.credentials));
+	for (;;) {
+		const response = await sendOnce(
+			context,
+			attempt.step === 'claim' ? claimCarrier : request,
+			attempt.credentials,
+			endpoint.method === 'GET' || attempt.step === 'claim',
+			session,
+			itemIndex,
+		);
+		session.secrets.add(String(attempt.credentials.token ?? ''));
+
+		const fetchFailure = renewal.fetchFailure(attempt);
+		if (fetchFailure !== undefined) throw apiError(context, fetchFailure, itemIndex);
 
 		const code = String(response?.ret_code ?? '');
-		if (code === SOBOT_SUCCESS_CODE) return response;
-		if (SOBOT_TOKEN_EXPIRED_CODES.has(code) && attempt === 0) {
-			// `used.token` now holds the token that was sent (n8n writes a fetched one into it).
-			const latest = (await context.getCredentials(CREDENTIAL_TYPE, itemIndex)) as SobotCredentials;
-			const someoneRefreshed = latest.token !== '' && latest.token !== used.token;
-			session.credentials = someoneRefreshed ? { ...latest } : { ...latest, token: '' };
+		if (code === SOBOT_SUCCESS_CODE && attempt.step !== 'claim') {
+			// Later requests of this call (the next pages) use the token that worked.
+			session.credentials = attempt.credentials;
+			return response;
+		}
+		if (attempt.step === 'claim' || SOBOT_TOKEN_EXPIRED_CODES.has(code)) {
+			const refused = attempt;
+			attempt = await guard(context, itemIndex, async () => await renewal.afterRefusal(refused));
 			continue;
 		}
 		throw new NodeApiError(
@@ -127,8 +122,57 @@ async function send(
 	}
 }
 
+/** One request with the given credentials, retried on 429 (and, when idempotent, on 5xx). */
+async function sendOnce(
+	context: SobotContext,
+	request: IHttpRequestOptions,
+	credentials: SobotCredentials,
+	idempotent: boolean,
+	session: SobotSession,
+	itemIndex?: number,
+): Promise<SobotResponse> {
+	const reference = context.getNode().credentials?.[CREDENTIAL_TYPE];
+	return (await withRetries(
+		async () =>
+			await context.helpers.httpRequestWithAuthentication.call(
+				context,
+				CREDENTIAL_TYPE,
+				{ ...request, baseURL: sobotBaseUrl(credentials) },
+				{
+					credentialsDecrypted: {
+						id: reference?.id ?? '',
+						name: reference?.name ?? '',
+						type: CREDENTIAL_TYPE,
+						data: credentials,
+					},
+					// Sobot signals a dead token with ret_code, never HTTP 401: keep n8n from running
+					// preAuthentication on its own (a token fetch outside the single-renewer protocol).
+					preAuthenticationRetryStatusCode: [],
+				},
+			),
+		{
+			idempotent,
+			toError: (failure) =>
+				httpError(context, failure, [...session.secrets, String(credentials.token ?? '')], itemIndex),
+		},
+	)) as SobotResponse;
+}
+
+/** Runs a renewal step, turning its give-up into the node's API error. */
+async function guard<T>(context: SobotContext, itemIndex: number | undefined, run: () => Promise<T>): Promise<T> {
+	try {
+		return await run();
+	} catch (error) {
+		throw apiError(context, error instanceof Error ? error.message : String(error), itemIndex);
+	}
+}
+
+function apiError(context: SobotContext, message: string, itemIndex?: number): NodeApiError {
+	return new NodeApiError(context.getNode(), { message } as JsonObject, { message, itemIndex });
+}
+
 /** Turns a transport failure into an error that names what happened and leaks no secret. */
-function httpError(context: SobotContext, failure: HttpFailure, secrets: Array<string | undefined>, itemIndex?: number) {
+function httpError(context: SobotContext, failure: HttpFailure, secrets: string[], itemIndex?: number) {
 	const message = redact(
 		isWireFailure(failure) ? `Sobot request failed (${summarizeFailure(failure)})` : summarizeFailure(failure),
 		secrets,
