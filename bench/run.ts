@@ -96,7 +96,7 @@ async function sobotBenchmarks() {
 	await fake.start();
 	const store = new CredentialStore();
 	const engine = createEngine(store);
-	const credential = addSobotCredential(store, fake);
+	const credential = addSobotCredential(store, fake, {}, { token: 'none' });
 	try {
 		for (let execution = 0; execution < 100; execution++) {
 			const { error } = await engine.runNode({
@@ -107,6 +107,7 @@ async function sobotBenchmarks() {
 			if (error) throw error;
 		}
 		report('Sobot token requests over 100 executions', fake.tokenRequests, '1');
+		await sobotTokenBursts(fake, engine, credential);
 
 		fake.seedCustomers(1000);
 		await sobotCustomerListRequests(fake, engine, credential, 1000);
@@ -147,6 +148,32 @@ async function sobotCustomerListRequests(fake: FakeSobot, engine: Engine, creden
 }
 
 /** The same requests the node makes, with plain fetch: the floor the node is compared with. */
+/** Executions started together right after the token expired (get_token answered after 150 ms). */
+async function sobotTokenBursts(fake: FakeSobot, engine: Engine, credential: CredentialRef) {
+	fake.tokenLatencyMs = 150;
+	for (const n of [2, 4, 8, 16]) {
+		fake.expireToken();
+		const tokensBefore = fake.tokenRequests;
+		const started = performance.now();
+		const results = await Promise.all(
+			Array.from({ length: n }, async () =>
+				await engine.runNode({
+					type: SOBOT_NODE,
+					parameters: { resource: 'stage', operation: 'getMany', returnAll: true },
+					credentials: { sobotApi: credential },
+				}),
+			),
+		);
+		const failed = results.filter((result) => result.error).length;
+		report(
+			`Sobot burst of ${n} executions right after expiry: failed / token requests / wall time`,
+			`${failed} / ${fake.tokenRequests - tokensBefore} / ${Math.round(performance.now() - started)} ms`,
+			'0 / 1',
+		);
+	}
+	fake.tokenLatencyMs = 0;
+}
+
 async function bareSobotLoop(get: Get, origin: string, token: string): Promise<number> {
 	const items: unknown[] = [];
 	for (let page = 1; ; page++) {
