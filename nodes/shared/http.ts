@@ -129,7 +129,16 @@ export function retryAfterMs(headers: Record<string, unknown>, now = Date.now())
  */
 export async function withRetries<T>(
 	send: () => Promise<T>,
-	{ idempotent, toError }: { idempotent: boolean; toError: (failure: HttpFailure) => Error },
+	{
+		idempotent,
+		toError,
+		onRetry,
+	}: {
+		idempotent: boolean;
+		toError: (failure: HttpFailure) => Error;
+		/** Told before each retry (the server pushed back): paging uses it to slow down. */
+		onRetry?: (failure: HttpFailure) => void;
+	},
 ): Promise<T> {
 	for (let attempt = 0; ; attempt++) {
 		try {
@@ -145,9 +154,17 @@ export async function withRetries<T>(
 			if (!transient || attempt >= RETRY_POLICY.maxRetries || delay > RETRY_POLICY.maxDelayMs) {
 				throw toError(failure);
 			}
+			onRetry?.(failure);
 			await sleep(delay);
 		}
 	}
+}
+
+/** The start of an unexpected answer, for an error that says what came back. */
+export function preview(body: unknown, length = 200): string {
+	const text = typeof body === 'string' ? body : body === undefined ? 'nothing' : JSON.stringify(body);
+	const shown = text === '' ? 'an empty body' : text;
+	return shown.length > length ? `${shown.slice(0, length)}…` : shown;
 }
 
 /** Replaces every occurrence of the given secrets in a text with `***`. */

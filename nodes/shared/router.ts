@@ -7,10 +7,30 @@ import {
 	type INodeProperties,
 } from 'n8n-workflow';
 
+/**
+ * What one run of a node shares across its items: reference data (agents, stages, labels,
+ * regions) fetched once, not once per item. It lives only as long as the run — never in module
+ * state, so nothing leaks into another execution, workflow or account.
+ */
+export class RunScope {
+	private readonly values = new Map<string, Promise<unknown>>();
+
+	/** The value under `key`, loaded by the first item that asks; a failed load is not kept. */
+	async once<T>(key: string, load: () => Promise<T>): Promise<T> {
+		let value = this.values.get(key) as Promise<T> | undefined;
+		if (value === undefined) {
+			value = load();
+			this.values.set(key, value);
+			value.catch(() => this.values.delete(key));
+		}
+		return await value;
+	}
+}
+
 /** One operation: reads its parameters for item `itemIndex`, makes its requests, returns records. */
 export interface OperationModule {
 	description: INodeProperties[];
-	execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject | IDataObject[]>;
+	execute(this: IExecuteFunctions, itemIndex: number, run: RunScope): Promise<IDataObject | IDataObject[]>;
 }
 
 export type ResourceMap = Record<string, Record<string, OperationModule>>;
@@ -23,6 +43,7 @@ export type ResourceMap = Record<string, Record<string, OperationModule>>;
 export async function routeItems(context: IExecuteFunctions, resources: ResourceMap): Promise<INodeExecutionData[][]> {
 	const items = context.getInputData();
 	const returnData: INodeExecutionData[] = [];
+	const run = new RunScope();
 	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
 		try {
 			const resource = context.getNodeParameter('resource', itemIndex) as string;
@@ -33,7 +54,7 @@ export async function routeItems(context: IExecuteFunctions, resources: Resource
 					itemIndex,
 				});
 			}
-			const records = await module.execute.call(context, itemIndex);
+			const records = await module.execute.call(context, itemIndex, run);
 			const executionData = context.helpers.constructExecutionMetaData(context.helpers.returnJsonArray(records), {
 				itemData: { item: itemIndex },
 			});

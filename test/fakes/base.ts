@@ -27,12 +27,16 @@ export interface RecordedRequest {
 	body: unknown;
 	/** Date.now() when the request arrived. */
 	receivedAt: number;
+	/** Requests being handled when this one arrived, itself included (set when handling starts). */
+	inFlightOnArrival?: number;
 }
 
 export interface FakeResponse {
 	status: number;
 	/** Serialised with JSON.stringify once. Leave undefined for an empty body. */
 	body?: unknown;
+	/** Sent as it is instead of `body` (a broken answer: truncated JSON, an HTML page, …). */
+	raw?: string;
 	headers?: Record<string, string>;
 }
 
@@ -41,6 +45,8 @@ export interface FaultSpec {
 	status: number;
 	/** Answer body (JSON). Defaults to `{ "error": "injected fault" }`. */
 	body?: unknown;
+	/** A body sent as it is, instead of JSON (with `headers` for its content type). */
+	raw?: string;
 	/** Adds a `Retry-After: <seconds>` header. */
 	retryAfterSeconds?: number;
 	/** Extra answer headers. */
@@ -155,6 +161,14 @@ export abstract class FakeServer {
 	/** Switch off to save memory in very large benchmarks. */
 	recording = true;
 
+	/** Every request is answered this many ms after it arrives (the network to a far vendor). */
+	latencyMs = 0;
+
+	/** Requests being handled right now, and the most there were at once since the last reset. */
+	inFlight = 0;
+
+	maxInFlight = 0;
+
 	private server: http.Server | undefined;
 	private _origin = '';
 	private faults: Fault[] = [];
@@ -230,6 +244,7 @@ export abstract class FakeServer {
 
 	clearRequests(): void {
 		this.requests = [];
+		this.maxInFlight = this.inFlight;
 	}
 
 	// ---------------------------------------------------------------- faults
@@ -240,7 +255,8 @@ export abstract class FakeServer {
 		if (spec.retryAfterSeconds !== undefined) headers['Retry-After'] = String(spec.retryAfterSeconds);
 		const response: FakeResponse = {
 			status: spec.status,
-			body: spec.body === undefined ? { error: 'injected fault', status: spec.status } : spec.body,
+			body: spec.body === undefined && spec.raw === undefined ? { error: 'injected fault', status: spec.status } : spec.body,
+			raw: spec.raw,
 			headers,
 		};
 		this.queueResponses(n, response, spec.afterHandling ?? false, opts.includeTokenRequests ?? false);
@@ -318,8 +334,19 @@ export abstract class FakeServer {
 
 	private async process(req: RecordedRequest): Promise<FakeResponse> {
 		const isToken = this.isTokenRequest(req);
-		const latency = this.latencyFor(req);
-		if (latency > 0) await sleep(latency);
+		this.inFlight++;
+		req.inFlightOnArrival = this.inFlight;
+		this.maxInFlight = Math.max(this.maxInFlight, this.inFlight);
+		try {
+			const latency = this.latencyFor(req);
+			if (latency > 0) await sleep(latency);
+			return await this.answer(req, isToken);
+		} finally {
+			this.inFlight--;
+		}
+	}
+
+	private async answer(req: RecordedRequest, isToken: boolean): Promise<FakeResponse> {
 		const fault = this.takeFault(isToken);
 		if (fault) {
 			if (fault.kind === 'delay') {
@@ -356,7 +383,7 @@ export abstract class FakeServer {
 
 	/** Milliseconds every request like this one waits before it is handled (a slow vendor); 0 = none. */
 	protected latencyFor(_req: RecordedRequest): number {
-		return 0;
+		return this.latencyMs;
 	}
 
 	/** Called for every request on arrival, before faults and routing (counters, header bookkeeping). */
@@ -371,7 +398,7 @@ export abstract class FakeServer {
 
 	private send(res: http.ServerResponse, answer: FakeResponse): void {
 		if (res.destroyed || res.writableEnded) return; // client went away (e.g. aborted during a delay)
-		const payload = answer.body === undefined ? '' : JSON.stringify(answer.body);
+		const payload = answer.raw ?? (answer.body === undefined ? '' : JSON.stringify(answer.body));
 		const headers: Record<string, string | number> = {
 			'Content-Type': 'application/json; charset=utf-8',
 			'Content-Length': Buffer.byteLength(payload),

@@ -510,7 +510,7 @@ export class FakeSobot extends FakeServer {
 	tokenLatencyMs = 0;
 
 	protected override latencyFor(req: RecordedRequest): number {
-		return this.isTokenRequest(req) ? this.tokenLatencyMs : 0;
+		return this.isTokenRequest(req) ? this.tokenLatencyMs : super.latencyFor(req);
 	}
 
 	/** The next get_token call answers this ret_code (queued; one per call), e.g. '700046'. */

@@ -188,7 +188,7 @@ export function listRecords(
 	const properties: INodeProperties[] = [];
 	if (target.parent) properties.push(target.parent.property);
 	for (const property of target.queryParameters ?? []) properties.push(property);
-	for (const property of returnAllOrLimit()) properties.push(property);
+	for (const property of returnAllOrLimit({ paged: true })) properties.push(property);
 	if (target.filters && target.filters.length > 0) properties.push(collection('filters', target.filters));
 	return {
 		description: show(target, properties),

@@ -7,10 +7,10 @@ import {
 	type JsonObject,
 } from 'n8n-workflow';
 
-import { BANGWO8_MAX_PAGE_SIZE } from './constants';
+import { BANGWO8_MAX_PAGE_SIZE, BANGWO8_RECORD_ID_FIELDS } from './constants';
 import { BANGWO8_ENDPOINTS, type Bangwo8EndpointName } from './endpoints';
-import { redact, summarizeFailure, withRetries, type RequestContext } from '../../shared/http';
-import { collectPages, type ListOptions } from '../../shared/pagination';
+import { preview, redact, summarizeFailure, withRetries, type RequestContext } from '../../shared/http';
+import { collectPages, keyFromFields, type ListOptions } from '../../shared/pagination';
 import { fillPath } from '../../shared/paths';
 
 export { BANGWO8_ENDPOINTS } from './endpoints';
@@ -42,6 +42,8 @@ export interface Bangwo8RequestOptions {
 	deduplicate?: boolean;
 	/** Answers `{ body, headers }` instead of the body; use {@link bangwo8ApiRequestWithHeaders}. */
 	returnFullResponse?: boolean;
+	/** Told when the server pushes back (429, 5xx) and the request is retried: paging slows down. */
+	onThrottle?: () => void;
 }
 
 /** The answer of a write whose headers matter (a create's `Location` header names the new record). */
@@ -99,7 +101,7 @@ async function send(
 	context: Bangwo8Context,
 	connection: Bangwo8Connection,
 	endpointName: Bangwo8EndpointName,
-	{ pathParams, qs, body, itemIndex, deduplicate, returnFullResponse }: Bangwo8RequestOptions,
+	{ pathParams, qs, body, itemIndex, deduplicate, returnFullResponse, onThrottle }: Bangwo8RequestOptions,
 ): Promise<IDataObject> {
 	const endpoint = BANGWO8_ENDPOINTS[endpointName];
 	const { credentialType: type, credentials, secrets } = connection;
@@ -126,6 +128,7 @@ async function send(
 			idempotent: endpoint.method === 'GET' || deduplicate === true,
 			toError: (failure) =>
 				bangwo8Error(context, failure.status, failure.body, summarizeFailure(failure), secrets, itemIndex),
+			onRetry: onThrottle,
 		},
 	)) as IDataObject;
 	const answer = (returnFullResponse === true ? response?.body : response) as IDataObject | undefined;
@@ -175,42 +178,63 @@ function bangwo8Error(
 	);
 }
 
-/** The page number that `next_page` points at, or undefined on the last page. */
-function nextPageNumber(nextPage: unknown, current: number): number | undefined {
-	if (typeof nextPage !== 'string' || nextPage.trim() === '') return undefined;
+/** Whether `next_page` announces a page after `current` ('' or absent on the last page). */
+function announcesNextPage(nextPage: unknown, current: number): boolean | undefined {
+	if (nextPage === undefined || nextPage === null) return undefined;
+	if (typeof nextPage !== 'string' || nextPage.trim() === '') return false;
 	const match = /[?&]page=(\d+)/.exec(nextPage);
-	return match ? Number(match[1]) : current + 1;
+	return match ? Number(match[1]) > current : true;
 }
 
 /**
- * A Bangwo8 list: `{ <rootKey>: [...], count, next_page }`. Follows `next_page` until it is
- * empty (at 100 a page for Return All), stopping as soon as the limit is reached. The next page
- * is requested from the credential's own base URL (only its page number is taken from
- * `next_page`), so credentials are never sent to another host.
+ * A Bangwo8 list: `{ <rootKey>: [...], count, next_page }`, at 100 a page for Return All: every
+ * page once, the pages after the first requested together once `count` tells how many there are
+ * (see `collectPages`), stopping as soon as the limit is reached. Pages are requested from the
+ * credential's own base URL by number (never by following `next_page`), so credentials are never
+ * sent to another host. An answer that is not such a list (truncated, empty, an HTML page, a
+ * non-list under the root key) fails the call: a Return All never ends early on a broken page.
  */
 export async function bangwo8ApiRequestAllItems(
 	this: Bangwo8Context,
 	endpointName: Bangwo8EndpointName,
 	rootKey: string,
 	listOptions: ListOptions,
-	{ pathParams, qs, itemIndex }: Omit<Bangwo8RequestOptions, 'body' | 'deduplicate'> = {},
+	{ pathParams, qs, itemIndex }: Omit<Bangwo8RequestOptions, 'body' | 'deduplicate' | 'onThrottle'> = {},
 ): Promise<IDataObject[]> {
 	const connection = await connect(this, itemIndex);
-	let nextPage: number | undefined = 1;
+	const endpoint = BANGWO8_ENDPOINTS[endpointName].path;
 	return await collectPages(
-		async (_pageNumber, pageSize) => {
-			const page = nextPage ?? 1;
+		async ({ pageNumber, pageSize, onThrottle }) => {
 			const response = await send(this, connection, endpointName, {
 				pathParams,
-				qs: { ...qs, page, per_page: pageSize },
+				qs: { ...qs, page: pageNumber, per_page: pageSize },
 				itemIndex,
+				onThrottle,
 			});
 			const records = response[rootKey];
+			const count = Number(response.count);
+			const pageCount = response.count !== undefined && Number.isFinite(count) ? Math.ceil(count / pageSize) : undefined;
+			if (!Array.isArray(records) && !(records == null && pageCount === 0)) {
+				throw bangwo8Error(
+					this,
+					undefined,
+					{},
+					`the ${endpoint} answer for page ${pageNumber} is not a list of ${rootKey} (got: ${preview(response)})`,
+					connection.secrets,
+					itemIndex,
+				);
+			}
 			const items = Array.isArray(records) ? (records as IDataObject[]) : [];
-			nextPage = nextPageNumber(response.next_page, page);
-			return { items, hasMore: nextPage !== undefined && nextPage > page };
+			const hasMore =
+				announcesNextPage(response.next_page, pageNumber) ??
+				(pageCount !== undefined ? pageNumber < pageCount : items.length >= pageSize);
+			return { items, hasMore, pageCount };
 		},
 		listOptions,
-		BANGWO8_MAX_PAGE_SIZE,
+		{
+			maxPageSize: BANGWO8_MAX_PAGE_SIZE,
+			endpoint: `Bangwo8 ${endpoint}`,
+			recordKey: keyFromFields(BANGWO8_RECORD_ID_FIELDS[rootKey] ?? ['id']),
+		},
 	);
 }

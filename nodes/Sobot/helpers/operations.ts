@@ -50,7 +50,7 @@ export function withoutEmpty(fields: IDataObject): IDataObject {
 	return result;
 }
 
-/** Return All / Limit followed by a `filters` collection, as every filtered list shows them. */
+/** Return All / Limit (and Parallel Requests) followed by a `filters` collection, as every filtered paged list shows them. */
 export function listWithFilters(filters: INodeProperties[]): INodeProperties[] {
-	return [...returnAllOrLimit(), collection('filters', filters)];
+	return [...returnAllOrLimit({ paged: true }), collection('filters', filters)];
 }

@@ -6,6 +6,7 @@ import { SobotTokenRenewal } from './renewal';
 import { sobotBaseUrl, type SobotCredentials } from './token';
 import {
 	isWireFailure,
+	preview,
 	redact,
 	summarizeFailure,
 	withRetries,
@@ -30,6 +31,8 @@ export interface SobotRequestOptions {
 	body?: IDataObject | IDataObject[];
 	/** Item the request is made for, so errors point at it. */
 	itemIndex?: number;
+	/** Told when the server pushes back (429, 5xx) and the request is retried: paging slows down. */
+	onThrottle?: () => void;
 }
 
 /** Sobot's envelope: `ret_code`, `ret_msg` and the payload (`item`, `items`, paging fields, …). */
@@ -70,7 +73,7 @@ async function send(
 	context: SobotContext,
 	session: SobotSession,
 	endpointName: SobotEndpointName,
-	{ pathParams, qs, body, itemIndex }: SobotRequestOptions,
+	{ pathParams, qs, body, itemIndex, onThrottle }: SobotRequestOptions,
 ): Promise<SobotResponse> {
 	const endpoint = SOBOT_ENDPOINTS[endpointName];
 	const request: IHttpRequestOptions = {
@@ -93,6 +96,7 @@ async function send(
 			endpoint.method === 'GET' || attempt.step === 'claim',
 			session,
 			itemIndex,
+			onThrottle,
 		);
 		session.secrets.add(String(attempt.credentials.token ?? ''));
 
@@ -130,6 +134,7 @@ async function sendOnce(
 	idempotent: boolean,
 	session: SobotSession,
 	itemIndex?: number,
+	onThrottle?: () => void,
 ): Promise<SobotResponse> {
 	const reference = context.getNode().credentials?.[CREDENTIAL_TYPE];
 	return (await withRetries(
@@ -154,6 +159,7 @@ async function sendOnce(
 			idempotent,
 			toError: (failure) =>
 				httpError(context, failure, [...session.secrets, String(credentials.token ?? '')], itemIndex),
+			onRetry: onThrottle,
 		},
 	)) as SobotResponse;
 }
@@ -205,34 +211,44 @@ export function sobotRecords(response: SobotResponse): IDataObject[] {
 }
 
 /**
- * A paged Sobot list (`page_no`/`page_size`, answered with `page_count`/`total_count`): follows
- * the pages to the end for Return All, stops as soon as the limit is reached.
+ * A paged Sobot list (`page_no`/`page_size`, answered with `page_count`/`total_count`): every
+ * page once, the pages after the first requested together (see `collectPages`), stopping as
+ * soon as the limit is reached. An answer that holds no list fails the call: a Return All never
+ * ends early on a broken page.
  */
 export async function sobotApiRequestAllItems(
 	this: SobotContext,
 	endpointName: SobotEndpointName,
 	listOptions: ListOptions,
-	{ pathParams, qs, itemIndex }: Omit<SobotRequestOptions, 'body'> = {},
+	{ pathParams, qs, itemIndex }: Omit<SobotRequestOptions, 'body' | 'onThrottle'> = {},
 ): Promise<IDataObject[]> {
 	const session = await openSession(this, itemIndex);
+	const endpoint = SOBOT_ENDPOINTS[endpointName].path;
 	return await collectPages(
-		async (pageNumber, pageSize) => {
+		async ({ pageNumber, pageSize, onThrottle }) => {
 			const response = await send(this, session, endpointName, {
 				pathParams,
 				qs: { ...qs, page_no: pageNumber, page_size: pageSize },
 				itemIndex,
+				onThrottle,
 			});
-			const items = sobotRecords(response);
 			const pageCount = Number(response.page_count);
 			const totalCount = Number(response.total_count);
-			const hasMore = Number.isFinite(pageCount)
-				? pageNumber < pageCount
+			const knownPages = Number.isFinite(pageCount)
+				? pageCount
 				: Number.isFinite(totalCount)
-					? pageNumber * pageSize < totalCount
-					: items.length >= pageSize;
-			return { items, hasMore };
+					? Math.ceil(totalCount / pageSize)
+					: undefined;
+			const payload = response.items ?? response.item;
+			if (!Array.isArray(payload) && !(payload == null && knownPages === 0)) {
+				const got = redact(preview(response), [...session.secrets]);
+				throw apiError(this, `Sobot: the ${endpoint} answer for page ${pageNumber} is not a list of records (got: ${got})`, itemIndex);
+			}
+			const items = Array.isArray(payload) ? (payload as IDataObject[]) : [];
+			const hasMore = knownPages !== undefined ? pageNumber < knownPages : items.length >= pageSize;
+			return { items, hasMore, pageCount: knownPages };
 		},
 		listOptions,
-		SOBOT_MAX_PAGE_SIZE,
+		{ maxPageSize: SOBOT_MAX_PAGE_SIZE, endpoint: `Sobot ${endpoint}` },
 	);
 }

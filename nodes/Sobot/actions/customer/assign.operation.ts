@@ -4,6 +4,7 @@ import { sobotApiRequest } from '../../transport';
 import { decodeChoices } from '../../helpers/choices';
 import { agentChoices, completeChoices } from '../../helpers/lookups';
 import { customerIdsProperty, readCustomerIds } from './fields';
+import type { RunScope } from '../../../shared/router';
 
 const properties: INodeProperties[] = [
 	customerIdsProperty,
@@ -37,7 +38,7 @@ const properties: INodeProperties[] = [
 export const description = updateDisplayOptions({ show: { resource: ['customer'], operation: ['assign'] } }, properties);
 
 /** 3.2.2 public_user/assign: one or many customers, one or many agents with name and department. */
-export async function execute(this: IExecuteFunctions, itemIndex: number) {
+export async function execute(this: IExecuteFunctions, itemIndex: number, run: RunScope) {
 	const ids = readCustomerIds(this, itemIndex);
 	const picked = decodeChoices(this, this.getNodeParameter('agents', itemIndex, []), 'Agents', itemIndex);
 	if (picked.length === 0) throw new NodeOperationError(this.getNode(), 'Choose at least one agent under "Agents"', { itemIndex });
@@ -45,7 +46,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number) {
 		label: 'Agent',
 		itemIndex,
 		needsDepartment: true,
-		load: async () => await agentChoices(this, itemIndex),
+		load: async () => await run.once('agents', async () => await agentChoices(this, itemIndex)),
 	});
 	const body = {
 		confirmids: ids.join(','),

@@ -5,6 +5,7 @@ import { checkText } from '../../helpers/validation';
 import { collection } from '../../../shared/properties';
 import { withParsedExtendedFields } from './common';
 import { buildCustomerBody, createFields } from './fields';
+import type { RunScope } from '../../../shared/router';
 
 const properties: INodeProperties[] = [
 	{
@@ -21,10 +22,10 @@ const properties: INodeProperties[] = [
 export const description = updateDisplayOptions({ show: { resource: ['customer'], operation: ['create'] } }, properties);
 
 /** 3.1 user/save: answers the new customer's id in `item`. */
-export async function execute(this: IExecuteFunctions, itemIndex: number) {
+export async function execute(this: IExecuteFunctions, itemIndex: number, run: RunScope) {
 	const nick = checkText(this, this.getNodeParameter('nick', itemIndex, ''), 'Nickname', itemIndex);
 	const additionalFields = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
-	const body = await buildCustomerBody(this, { ...additionalFields, nick }, itemIndex);
+	const body = await buildCustomerBody(this, { ...additionalFields, nick }, itemIndex, run);
 	const response = await sobotApiRequest.call(this, 'customerCreate', { body, itemIndex });
 	return withParsedExtendedFields({ id: response.item as string, ...body });
 }

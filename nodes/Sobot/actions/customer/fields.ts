@@ -13,6 +13,7 @@ import {
 import { withoutEmpty } from '../../helpers/operations';
 import { checkIdList, checkMaxLength, fail, getIdParameter } from '../../helpers/validation';
 import { sortedByDisplayName } from '../../../shared/properties';
+import type { RunScope } from '../../../shared/router';
 
 export const customerIdProperty: INodeProperties = {
 	displayName: 'Customer ID',
@@ -157,7 +158,12 @@ export const updateFields: INodeProperties[] = sortedByDisplayName([
 	text('VIP Level', 'vip_level', 'Value of the VIP level dropdown defined in Sobot'),
 ]);
 
-async function regionFields(context: IExecuteFunctions, fields: IDataObject, itemIndex: number): Promise<IDataObject> {
+async function regionFields(
+	context: IExecuteFunctions,
+	fields: IDataObject,
+	itemIndex: number,
+	run: RunScope,
+): Promise<IDataObject> {
 	const province = decodeChoice(context, fields.province, 'Province', itemIndex);
 	const city = decodeChoice(context, fields.city, 'City', itemIndex);
 	const district = decodeChoice(context, fields.district, 'District', itemIndex);
@@ -169,11 +175,15 @@ async function regionFields(context: IExecuteFunctions, fields: IDataObject, ite
 	const named = async (choice: Choice | undefined, label: string, load: () => Promise<NamedRecord[]>) =>
 		choice && (await completeChoice(context, choice, { label, itemIndex, load }));
 	const body: IDataObject = {};
-	const p = await named(province, 'Province', async () => await fetchProvinces(context, itemIndex));
+	const p = await named(province, 'Province', async () => await run.once('provinces', async () => await fetchProvinces(context, itemIndex)));
 	if (p) Object.assign(body, { proviceid: p.id, provice_name: p.name });
-	const c = await named(city, 'City', async () => await fetchCities(context, p!.id, itemIndex));
+	const c = await named(city, 'City', async () =>
+		await run.once(`cities:${p!.id}`, async () => await fetchCities(context, p!.id, itemIndex)),
+	);
 	if (c) Object.assign(body, { cityid: c.id, city_name: c.name });
-	const d = await named(district, 'District', async () => await fetchDistricts(context, c!.id, p?.id, itemIndex));
+	const d = await named(district, 'District', async () =>
+		await run.once(`districts:${c!.id}`, async () => await fetchDistricts(context, c!.id, p?.id, itemIndex)),
+	);
 	if (d) Object.assign(body, { areaid: d.id, area_name: d.name });
 	return body;
 }
@@ -186,12 +196,13 @@ export async function buildCustomerBody(
 	context: IExecuteFunctions,
 	collection: IDataObject,
 	itemIndex: number,
+	run: RunScope,
 ): Promise<IDataObject> {
 	const fields = withoutEmpty({ ...collection });
 	const exFieldStr = takeExFieldStr(context, fields, itemIndex);
 	const agent = decodeChoice(context, fields.agent, 'Responsible Agent', itemIndex);
 	delete fields.agent;
-	const regions = await regionFields(context, fields, itemIndex);
+	const regions = await regionFields(context, fields, itemIndex, run);
 	for (const [key, label] of [
 		['nick', 'Nickname'],
 		['uname', 'Real Name'],
@@ -206,7 +217,7 @@ export async function buildCustomerBody(
 		const complete = await completeChoice(context, agent, {
 			label: 'Agent',
 			itemIndex,
-			load: async () => await agentChoices(context, itemIndex),
+			load: async () => await run.once('agents', async () => await agentChoices(context, itemIndex)),
 		});
 		body.liable_serviceid = complete.id;
 		body.liable_service_name = complete.name;

@@ -6,6 +6,7 @@ import { completeChoice, stageChoices } from '../../helpers/lookups';
 import { fail } from '../../helpers/validation';
 import { collection } from '../../../shared/properties';
 import { customerIdProperty, readCustomerId } from './fields';
+import type { RunScope } from '../../../shared/router';
 
 const properties: INodeProperties[] = [
 	customerIdProperty,
@@ -38,14 +39,14 @@ const properties: INodeProperties[] = [
 export const description = updateDisplayOptions({ show: { resource: ['customer'], operation: ['setStage'] } }, properties);
 
 /** 3.5.2 user_stage/stage_save: userid, stageid, stage_name, stage_type (and the curl's remark). */
-export async function execute(this: IExecuteFunctions, itemIndex: number) {
+export async function execute(this: IExecuteFunctions, itemIndex: number, run: RunScope) {
 	const userid = readCustomerId(this, itemIndex);
 	const picked = decodeChoice(this, this.getNodeParameter('stage', itemIndex, ''), 'Stage', itemIndex);
 	if (!picked) fail(this, itemIndex, '"Stage" is empty');
 	const stage = await completeChoice(this, picked, {
 		label: 'Stage',
 		itemIndex,
-		load: async () => await stageChoices(this, itemIndex),
+		load: async () => await run.once('stages', async () => await stageChoices(this, itemIndex)),
 	});
 	const additionalFields = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
 	const body: IDataObject = {

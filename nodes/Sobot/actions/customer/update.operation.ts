@@ -5,6 +5,7 @@ import { requireUpdateFields } from '../../helpers/validation';
 import { collection } from '../../../shared/properties';
 import { withParsedExtendedFields } from './common';
 import { buildCustomerBody, customerIdProperty, readCustomerId, updateFields } from './fields';
+import type { RunScope } from '../../../shared/router';
 
 const properties: INodeProperties[] = [
 	customerIdProperty,
@@ -14,9 +15,9 @@ const properties: INodeProperties[] = [
 export const description = updateDisplayOptions({ show: { resource: ['customer'], operation: ['update'] } }, properties);
 
 /** 3.2.1 user/update/{id}: only the fields given are sent. */
-export async function execute(this: IExecuteFunctions, itemIndex: number) {
+export async function execute(this: IExecuteFunctions, itemIndex: number, run: RunScope) {
 	const id = readCustomerId(this, itemIndex);
-	const body = await buildCustomerBody(this, this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject, itemIndex);
+	const body = await buildCustomerBody(this, this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject, itemIndex, run);
 	requireUpdateFields(this, body, itemIndex);
 	await sobotApiRequest.call(this, 'customerUpdate', { pathParams: { id }, body, itemIndex });
 	return withParsedExtendedFields({ id, ...body });

@@ -4,6 +4,7 @@ import { sobotApiRequest } from '../../transport';
 import { decodeChoices } from '../../helpers/choices';
 import { completeChoices, labelChoices } from '../../helpers/lookups';
 import { customerIdProperty, readCustomerId } from '../customer/fields';
+import type { RunScope } from '../../../shared/router';
 
 const properties: INodeProperties[] = [
 	customerIdProperty,
@@ -21,13 +22,13 @@ const properties: INodeProperties[] = [
 export const description = updateDisplayOptions({ show: { resource: ['customerLabel'], operation: ['set'] } }, properties);
 
 /** 2.11 label/update_userlabel/{id}: the body is the list of `{id, name}` of the labels. */
-export async function execute(this: IExecuteFunctions, itemIndex: number) {
+export async function execute(this: IExecuteFunctions, itemIndex: number, run: RunScope) {
 	const id = readCustomerId(this, itemIndex);
 	const picked = decodeChoices(this, this.getNodeParameter('labels', itemIndex, []), 'Labels', itemIndex);
 	const labels = await completeChoices(this, picked, {
 		label: 'Label',
 		itemIndex,
-		load: async () => await labelChoices(this, itemIndex),
+		load: async () => await run.once('labels', async () => await labelChoices(this, itemIndex)),
 	});
 	const list = labels.map((label) => ({ id: label.id, name: label.name ?? '' }));
 	await sobotApiRequest.call(this, 'customerLabelsSet', { pathParams: { id }, body: list, itemIndex });

@@ -3,7 +3,7 @@ import { updateDisplayOptions, type IExecuteFunctions, type INodeProperties } fr
 import { sobotApiRequestAllItems } from '../../transport';
 import { getListOptions, returnAllOrLimit } from '../../../shared/pagination';
 
-const properties: INodeProperties[] = [...returnAllOrLimit()];
+const properties: INodeProperties[] = [...returnAllOrLimit({ paged: true })];
 
 export const description = updateDisplayOptions({ show: { resource: ['labelGroup'], operation: ['getMany'] } }, properties);
 
