@@ -31,6 +31,13 @@ export interface Page {
 	pageCount?: number;
 }
 
+export interface ListShape {
+	/** The largest page the API accepts. */
+	maxPageSize: number;
+	/** Names the list in errors, e.g. `Sobot /api/scrm/5/user/list_by_page`. */
+	endpoint: string;
+}
+
 export interface PageRequest {
 	pageNumber: number;
 	pageSize: number;
@@ -48,42 +55,21 @@ export interface PageRequest {
  * pages without trouble. Pages beyond the announced count (the list grew meanwhile) and lists
  * without totals are followed one page at a time. The page size stays the same on every page
  * (page-number paging would skip records otherwise): the largest the API allows for Return All,
- * or just enough for a limit below it. A record that comes again on a later page (the list
- * shifted while paging) is kept once, by its `id`.
- *
- * `endpoint` names the list in the errors that stop a server which never ends.
+ * or just enough for a limit below it. A record that comes again unchanged on a later page (the
+ * list shifted while paging) is kept once. A server that ignores the page number, or a list
+ * longer than `PAGING.maxPages`, is stopped with an error naming the list.
  */
-export interface ListShape {
-	/** The largest page the API accepts. */
-	maxPageSize: number;
-	/** Names the list in errors, e.g. `Sobot /api/scrm/5/user/list_by_page`. */
-	endpoint: string;
-	/** What identifies a record (see {@link keyFromFields}); records without one are never merged. */
-	recordKey?: (record: IDataObject) => string | undefined;
-}
-
-/** A record's key: the first of `fields` it has, named (`cId:12`), so two kinds of record never collide. */
-export function keyFromFields(fields: string[]): (record: IDataObject) => string | undefined {
-	return (record) => {
-		for (const field of fields) {
-			const value = record?.[field];
-			if ((typeof value === 'string' && value !== '') || typeof value === 'number') return `${field}:${value}`;
-		}
-		return undefined;
-	};
-}
-
 export async function collectPages(
 	fetchPage: (request: PageRequest) => Promise<Page>,
 	{ returnAll, limit, parallel = PAGING.defaultParallel }: ListOptions,
-	{ maxPageSize, endpoint, recordKey = keyFromFields(['id']) }: ListShape,
+	{ maxPageSize, endpoint }: ListShape,
 ): Promise<IDataObject[]> {
 	const pageSize = returnAll ? maxPageSize : Math.max(1, Math.min(maxPageSize, limit));
 	const wanted = returnAll ? Number.POSITIVE_INFINITY : limit;
 	const pacer = new Pacer(Math.max(1, Math.min(PAGING.maxParallel, Math.floor(parallel) || 1)));
 	const fetchOne = async (pageNumber: number) =>
 		await fetchPage({ pageNumber, pageSize, onThrottle: () => pacer.throttled() });
-	const records = new RecordCollector(wanted, recordKey);
+	const records = new RecordCollector(wanted);
 
 	let last = await fetchOne(1);
 	records.add(last.items);
@@ -96,7 +82,7 @@ export async function collectPages(
 			const pages = await fetchConcurrently(2, lastPage, fetchOne, pacer);
 			let before = last.items;
 			for (const [index, page] of pages.entries()) {
-				if (samePage(before, page.items, recordKey)) throw new Error(ignoredPage(endpoint, index + 2));
+				if (samePage(before, page.items)) throw new Error(ignoredPage(endpoint, index + 2));
 				records.add(page.items);
 				before = page.items;
 			}
@@ -111,7 +97,7 @@ export async function collectPages(
 		if (pageNumber > PAGING.maxPages) throw new Error(tooManyPages(endpoint));
 		previous = last.items;
 		last = await fetchOne(pageNumber);
-		if (samePage(previous, last.items, recordKey)) throw new Error(ignoredPage(endpoint, pageNumber));
+		if (samePage(previous, last.items)) throw new Error(ignoredPage(endpoint, pageNumber));
 		records.add(last.items);
 	}
 	return records.result();
@@ -193,16 +179,17 @@ class Pacer {
 	}
 }
 
-/** Records in the order added, each `id` once, up to `wanted`. */
+/**
+ * Records in the order added, up to `wanted`; a record that comes again unchanged (the list
+ * shifted while it was paged) is kept once. A record changed between two pages is a new version
+ * and is kept (the Bangwo8 Trigger counts on seeing it).
+ */
 class RecordCollector {
 	private readonly records: IDataObject[] = [];
 
-	private readonly ids = new Set<string>();
+	private readonly seen = new Set<string>();
 
-	constructor(
-		private readonly wanted: number,
-		private readonly keyOf: (record: IDataObject) => string | undefined,
-	) {}
+	constructor(private readonly wanted: number) {}
 
 	get full(): boolean {
 		return this.records.length >= this.wanted;
@@ -211,11 +198,9 @@ class RecordCollector {
 	add(items: IDataObject[]): void {
 		for (const item of items) {
 			if (this.full) return;
-			const id = this.keyOf(item);
-			if (id !== undefined) {
-				if (this.ids.has(id)) continue;
-				this.ids.add(id);
-			}
+			const key = JSON.stringify(item);
+			if (this.seen.has(key)) continue;
+			this.seen.add(key);
 			this.records.push(item);
 		}
 	}
@@ -225,17 +210,13 @@ class RecordCollector {
 	}
 }
 
-/** Two pages holding the very same records (by key, or as a whole when records have none). */
-function samePage(
-	previous: IDataObject[],
-	current: IDataObject[],
-	keyOf: (record: IDataObject) => string | undefined,
-): boolean {
-	if (previous.length === 0 || previous.length !== current.length) return false;
-	return previous.every((item, index) => {
-		const key = keyOf(item);
-		return key !== undefined ? key === keyOf(current[index]) : JSON.stringify(item) === JSON.stringify(current[index]);
-	});
+/** Two pages holding the very same records. */
+function samePage(previous: IDataObject[], current: IDataObject[]): boolean {
+	return (
+		previous.length > 0 &&
+		previous.length === current.length &&
+		previous.every((item, index) => JSON.stringify(item) === JSON.stringify(current[index]))
+	);
 }
 
 export function getListOptions(context: IExecuteFunctions, itemIndex: number): ListOptions {

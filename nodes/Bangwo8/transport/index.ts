@@ -7,10 +7,10 @@ import {
 	type JsonObject,
 } from 'n8n-workflow';
 
-import { BANGWO8_MAX_PAGE_SIZE, BANGWO8_RECORD_ID_FIELDS } from './constants';
+import { BANGWO8_MAX_PAGE_SIZE } from './constants';
 import { BANGWO8_ENDPOINTS, type Bangwo8EndpointName } from './endpoints';
 import { preview, redact, summarizeFailure, withRetries, type RequestContext } from '../../shared/http';
-import { collectPages, keyFromFields, type ListOptions } from '../../shared/pagination';
+import { collectPages, type ListOptions } from '../../shared/pagination';
 import { fillPath } from '../../shared/paths';
 
 export { BANGWO8_ENDPOINTS } from './endpoints';
@@ -231,10 +231,6 @@ export async function bangwo8ApiRequestAllItems(
 			return { items, hasMore, pageCount };
 		},
 		listOptions,
-		{
-			maxPageSize: BANGWO8_MAX_PAGE_SIZE,
-			endpoint: `Bangwo8 ${endpoint}`,
-			recordKey: keyFromFields(BANGWO8_RECORD_ID_FIELDS[rootKey] ?? ['id']),
-		},
+		{ maxPageSize: BANGWO8_MAX_PAGE_SIZE, endpoint: `Bangwo8 ${endpoint}` },
 	);
 }
