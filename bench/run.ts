@@ -21,6 +21,7 @@ import {
 	SOBOT_NODE,
 } from '../test/support/package';
 import { extraBenchmarks } from './extra';
+import { latencyBenchmarks } from './latency';
 
 const RUNS = Math.max(1, Number(process.env.BENCH_RUNS ?? 5));
 const PAGE_SIZE = 100;
@@ -357,7 +358,7 @@ async function main() {
 	await sobotBenchmarks();
 	await bangwo8Benchmarks();
 	await engineFloor();
-	for (const benchmark of extraBenchmarks) await benchmark(report);
+	for (const benchmark of [...extraBenchmarks, ...latencyBenchmarks]) await benchmark(report);
 	console.log('\n| figure | value | target |\n|---|---|---|');
 	for (const row of rows) console.log(`| ${row.figure} | ${row.value} | ${row.target} |`);
 }
