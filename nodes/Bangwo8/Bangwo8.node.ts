@@ -16,6 +16,7 @@ import { searchCompanies } from './methods/listSearch';
 import { getCustomerGroups, getCustomFields } from './methods/loadOptions';
 import { BANGWO8_AUTHENTICATION, BANGWO8_CREDENTIALS } from './transport/authentication';
 
+import { requestTimeoutProperty } from '../shared/properties';
 export class Bangwo8 implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'Bangwo8',
@@ -51,6 +52,7 @@ export class Bangwo8 implements INodeType {
 			...customerGroup.description,
 			...contactField.description,
 			...ticket.description,
+			requestTimeoutProperty('Bangwo8'),
 		],
 	};
 

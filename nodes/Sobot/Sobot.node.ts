@@ -18,6 +18,7 @@ import * as source from './actions/source';
 import * as stage from './actions/stage';
 import * as loadOptions from './methods/loadOptions';
 
+import { requestTimeoutProperty } from '../shared/properties';
 export class Sobot implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'Sobot',
@@ -60,6 +61,7 @@ export class Sobot implements INodeType {
 			...region.description,
 			...source.description,
 			...stage.description,
+			requestTimeoutProperty('Sobot'),
 		],
 	};
 

@@ -17,6 +17,8 @@ export interface HttpFailure {
 	message: string;
 	/** Network error code such as ECONNRESET, when there was no HTTP answer at all. */
 	code?: string;
+	/** The request's time-out ran out (anywhere in the error's chain of causes). */
+	timedOut?: boolean;
 }
 
 interface ErrorLike {
@@ -35,6 +37,7 @@ export function describeHttpFailure(error: unknown): HttpFailure {
 	let headers: Record<string, unknown> = {};
 	let body: unknown;
 	let code: string | undefined;
+	let timedOut = false;
 	while (current && typeof current === 'object' && !seen.has(current)) {
 		seen.add(current);
 		const candidate = current as ErrorLike;
@@ -56,13 +59,79 @@ export function describeHttpFailure(error: unknown): HttpFailure {
 		if (code === undefined && typeof candidate.code === 'string' && /^E[A-Z]+/.test(candidate.code)) {
 			code = candidate.code;
 		}
+		if (typeof candidate.message === 'string' && /\btimeout\b.*\bexceeded\b|\btimed out\b/i.test(candidate.message)) {
+			timedOut = true;
+		}
 		current = candidate.cause;
 	}
 	const message =
 		error && typeof error === 'object' && typeof (error as ErrorLike).message === 'string'
 			? ((error as ErrorLike).message as string)
 			: String(error);
-	return { status, headers, body, message, code };
+	return { status, headers, body, message, code, timedOut };
+}
+
+/**
+ * What may be done again after a failure, declared by each endpoint:
+ *  - `safe`:   reads; re-sent after 429, 5xx, network errors and time-outs;
+ *  - `dedupe`: writes the vendor de-duplicates (Bangwo8's `Requestid`): re-sent like reads;
+ *  - `never`:  other writes; re-sent only after 429 (the server refused them untouched). After a
+ *              5xx, a time-out or a dropped connection the write may have happened, and the
+ *              error says so instead of retrying blindly.
+ */
+export type RetryPolicy = 'safe' | 'dedupe' | 'never';
+
+/** Seconds a request may wait for its answer, unless the node's Request Timeout says otherwise. */
+export const DEFAULT_REQUEST_TIMEOUT_SECONDS = 30;
+
+/**
+ * The node's `requestTimeout` in milliseconds. Read from the node's parameters (filled with
+ * defaults by n8n) because action, trigger and dropdown contexts read parameters differently.
+ */
+export function requestTimeoutMs(context: RequestContext): number {
+	const seconds = Number(context.getNode().parameters.requestTimeout);
+	return (Number.isFinite(seconds) && seconds > 0 ? seconds : DEFAULT_REQUEST_TIMEOUT_SECONDS) * 1000;
+}
+
+/** Whether the failure is the request timing out (no answer in time). */
+export function isTimeout(failure: HttpFailure): boolean {
+	return (
+		failure.status === undefined &&
+		(failure.timedOut === true || failure.code === 'ETIMEDOUT' || failure.code === 'ESOCKETTIMEDOUT')
+	);
+}
+
+/**
+ * For a write sent once (`never`): whether the server may have carried it out although the call
+ * failed — it answered 5xx, or never answered, or the connection dropped after sending.
+ */
+export function writeMayHaveHappened(failure: HttpFailure): boolean {
+	if (failure.status !== undefined) return failure.status >= 500;
+	return isTimeout(failure) || ['ECONNRESET', 'EPIPE', 'ECONNABORTED', 'ESOCKETTIMEDOUT'].includes(failure.code ?? '');
+}
+
+/**
+ * What the user should know about a failure after the retries the policy allowed: whether it was
+ * retried, and — for a write sent once — that it may have happened anyway.
+ */
+export function failureDescription(
+	failure: HttpFailure,
+	policy: RetryPolicy,
+	vendor: string,
+	timeoutSeconds: number,
+): string | undefined {
+	const what = isTimeout(failure) ? `${vendor} did not answer within ${timeoutSeconds} s` : undefined;
+	if (failure.status === 429) return `${vendor} is rate limiting requests; retried with backoff and gave up.`;
+	if (policy === 'never' && writeMayHaveHappened(failure)) {
+		return (
+			`${what ?? `${vendor} answered with an error or the connection dropped`}. This write was sent once and not ` +
+			`retried: it may have been carried out anyway. Check in ${vendor} before running it again.`
+		);
+	}
+	const retried = policy === 'dedupe' ? 'retried with backoff (duplicates are dropped by the vendor)' : 'retried with backoff';
+	if (what) return `${what}; ${retried}. Raise the node's Request Timeout if ${vendor} is slow.`;
+	if (failure.status !== undefined && failure.status >= 500) return `${vendor} had a server error; ${retried}.`;
+	return undefined;
 }
 
 const TRANSIENT_NETWORK_CODES = new Set([
@@ -98,6 +167,7 @@ export function isWireFailure(failure: HttpFailure): boolean {
  */
 export function summarizeFailure(failure: HttpFailure): string {
 	if (failure.status !== undefined) return `HTTP ${failure.status}`;
+	if (isTimeout(failure)) return 'no answer in time';
 	if (failure.code !== undefined && failure.code in NETWORK_CODE_WORDS) return NETWORK_CODE_WORDS[failure.code];
 	return failure.message;
 }
@@ -123,18 +193,19 @@ export function retryAfterMs(headers: Record<string, unknown>, now = Date.now())
 
 /**
  * Runs `send`, retrying with exponential backoff (honouring `Retry-After`) when the server says
- * it is overloaded (429) — always safe, the request was refused — or, for idempotent requests
- * only, on 5xx and network errors. Writes are never blindly re-sent after a 5xx. When it gives
- * up, the last failure goes through `toError`, which turns it into the error the user sees.
+ * it is overloaded (429) — always safe, the request was refused — or, unless the endpoint's
+ * policy is `never`, on 5xx, network errors and time-outs. Writes sent once are never blindly
+ * re-sent. When it gives up, the last failure goes through `toError`, which turns it into the
+ * error the user sees.
  */
 export async function withRetries<T>(
 	send: () => Promise<T>,
 	{
-		idempotent,
+		policy,
 		toError,
 		onRetry,
 	}: {
-		idempotent: boolean;
+		policy: RetryPolicy;
 		toError: (failure: HttpFailure) => Error;
 		/** Told before each retry (the server pushed back): paging uses it to slow down. */
 		onRetry?: (failure: HttpFailure) => void;
@@ -147,7 +218,7 @@ export async function withRetries<T>(
 			const failure = describeHttpFailure(error);
 			const transient =
 				failure.status === 429 ||
-				(idempotent &&
+				(policy !== 'never' &&
 					((failure.status !== undefined && failure.status >= 500) ||
 						(failure.status === undefined && failure.code !== undefined && TRANSIENT_NETWORK_CODES.has(failure.code))));
 			const delay = retryAfterMs(failure.headers) ?? RETRY_POLICY.baseDelayMs * 2 ** attempt;

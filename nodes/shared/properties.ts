@@ -48,3 +48,19 @@ export function describeResource(
 	};
 	return [selector, ...operations.flatMap((operation) => operation.description)];
 }
+
+/**
+ * How long each request may wait for its answer (seconds), shown on every operation of an action
+ * node. Reads are retried after a time-out; a write sent once is not, and its error says it may
+ * have been carried out (see `failureDescription`).
+ */
+export function requestTimeoutProperty(vendor: string): INodeProperties {
+	return {
+		displayName: 'Request Timeout',
+		name: 'requestTimeout',
+		type: 'number',
+		default: 30, // DEFAULT_REQUEST_TIMEOUT_SECONDS, as a literal for n8n's lint
+		typeOptions: { minValue: 1, maxValue: 600 },
+		description: `Seconds to wait for each answer from ${vendor}. Reads are retried after a time-out; writes are not, and the error then says the write may have been carried out.`,
+	};
+}

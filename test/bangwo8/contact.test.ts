@@ -247,8 +247,11 @@ describe.each(AUTHENTICATIONS)('Bangwo8 contacts with %s', (_label, authenticati
 				ids: ids.join(','),
 			});
 			expect(error?.message).toBe('Bangwo8 100500: Internal error');
-			expect(error?.description).toContain(
-				`HTTP 500: server error on the Bangwo8 side. 100 of 150 contacts were deleted before this failure (IDs ${ids[0]}…${ids[99]}); the other 50 were not.`,
+			expect(error?.description).toBe(
+				'HTTP 500: server error on the Bangwo8 side. Bangwo8 answered with an error or the connection dropped. ' +
+					'This write was sent once and not retried: it may have been carried out anyway. Check in Bangwo8 before running it again. ' +
+					`100 of 150 contacts were deleted before this failure (IDs ${ids[0]}…${ids[99]}); ` +
+					`the 50 of the failing request (IDs ${ids[100]}…${ids[149]}) may or may not have been.`,
 			);
 			// A delete is not blindly re-sent after a 500.
 			expect(t.fake.requestsTo('DELETE', '/api/v1/users/destroy_many.json')).toHaveLength(2);

@@ -121,7 +121,7 @@ describe('Sobot lists and retries (customer.getMany)', () => {
 		fake.failNext(10, { status: 500, body: { message: 'boom' } });
 		const { error } = await listCustomers({ returnAll: true });
 		expect(error?.message).toBe('Sobot request failed (HTTP 500)');
-		expect(error?.description).toBe('Sobot had a server error; reads were retried with backoff.');
+		expect(error?.description).toBe('Sobot had a server error; retried with backoff.');
 		expect(listCalls()).toHaveLength(4);
 		const serialized = JSON.stringify(error);
 		expect(serialized).not.toContain(SOBOT_KEY);

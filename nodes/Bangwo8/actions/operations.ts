@@ -342,7 +342,6 @@ export function createRecord(target: WriteTarget): OperationModule {
 			const full = await bangwo8ApiRequestWithHeaders.call(this, target.endpoint, {
 				body: { [target.wrapKey]: record },
 				itemIndex,
-				deduplicate: true,
 			});
 			return answerOf(full, target.answerKeys, createdId(full));
 		},

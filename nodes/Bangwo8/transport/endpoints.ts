@@ -1,9 +1,18 @@
 import type { IHttpRequestMethods } from 'n8n-workflow';
 
+import type { RetryPolicy } from '../../shared/http';
+
 export interface Bangwo8Endpoint {
 	method: IHttpRequestMethods;
 	/** Path below the base URL (…/api/v1); `{name}` marks a path parameter. */
 	path: string;
+	/**
+	 * What may be re-sent after a failure (see `RetryPolicy`). Creates are `dedupe`: they carry a
+	 * `Requestid` header that Bangwo8 uses to drop a repeated request (seed: 请求唯一ID, 用于防止
+	 * 重复请求). Updates and deletes are `never`: whether Bangwo8 de-duplicates them is not
+	 * documented, and a ticket update can add a reply.
+	 */
+	retry: RetryPolicy;
 	/** The vendor notes mark this path as inferred from the API's Zendesk-like shape, not confirmed. */
 	guessed?: true;
 }
@@ -13,40 +22,40 @@ export interface Bangwo8Endpoint {
  * follow the confirmed ones' shape; a real account proving otherwise is a one-line fix here.
  */
 export const BANGWO8_ENDPOINTS = {
-	contactList: { method: 'GET', path: '/users.json' },
-	contactGet: { method: 'GET', path: '/users/{id}.json', guessed: true },
-	contactGetMany: { method: 'GET', path: '/users/show_many.json', guessed: true },
-	contactSearch: { method: 'GET', path: '/users/search.json', guessed: true },
-	contactCreate: { method: 'POST', path: '/users.json', guessed: true },
-	contactUpdate: { method: 'PUT', path: '/users/{id}.json', guessed: true },
-	contactDelete: { method: 'DELETE', path: '/users/{id}.json', guessed: true },
-	contactDeleteMany: { method: 'DELETE', path: '/users/destroy_many.json', guessed: true },
-	contactTickets: { method: 'GET', path: '/users/{id}/tickets.json' },
+	contactList: { method: 'GET', path: '/users.json', retry: 'safe' },
+	contactGet: { method: 'GET', path: '/users/{id}.json', guessed: true, retry: 'safe' },
+	contactGetMany: { method: 'GET', path: '/users/show_many.json', guessed: true, retry: 'safe' },
+	contactSearch: { method: 'GET', path: '/users/search.json', guessed: true, retry: 'safe' },
+	contactCreate: { method: 'POST', path: '/users.json', guessed: true, retry: 'dedupe' },
+	contactUpdate: { method: 'PUT', path: '/users/{id}.json', guessed: true, retry: 'never' },
+	contactDelete: { method: 'DELETE', path: '/users/{id}.json', guessed: true, retry: 'never' },
+	contactDeleteMany: { method: 'DELETE', path: '/users/destroy_many.json', guessed: true, retry: 'never' },
+	contactTickets: { method: 'GET', path: '/users/{id}/tickets.json', retry: 'safe' },
 
-	companyList: { method: 'GET', path: '/companies.json', guessed: true },
-	companyGet: { method: 'GET', path: '/companies/{id}.json' },
-	companyGetMany: { method: 'GET', path: '/companies/show_many.json', guessed: true },
-	companySearch: { method: 'GET', path: '/companies/search.json', guessed: true },
-	companyCreate: { method: 'POST', path: '/companies.json', guessed: true },
-	companyUpdate: { method: 'PUT', path: '/companies/{id}.json', guessed: true },
-	companyDelete: { method: 'DELETE', path: '/companies/{id}.json', guessed: true },
-	companyContacts: { method: 'GET', path: '/companies/{id}/users.json', guessed: true },
-	companyTickets: { method: 'GET', path: '/companies/{id}/tickets.json' },
+	companyList: { method: 'GET', path: '/companies.json', guessed: true, retry: 'safe' },
+	companyGet: { method: 'GET', path: '/companies/{id}.json', retry: 'safe' },
+	companyGetMany: { method: 'GET', path: '/companies/show_many.json', guessed: true, retry: 'safe' },
+	companySearch: { method: 'GET', path: '/companies/search.json', guessed: true, retry: 'safe' },
+	companyCreate: { method: 'POST', path: '/companies.json', guessed: true, retry: 'dedupe' },
+	companyUpdate: { method: 'PUT', path: '/companies/{id}.json', guessed: true, retry: 'never' },
+	companyDelete: { method: 'DELETE', path: '/companies/{id}.json', guessed: true, retry: 'never' },
+	companyContacts: { method: 'GET', path: '/companies/{id}/users.json', guessed: true, retry: 'safe' },
+	companyTickets: { method: 'GET', path: '/companies/{id}/tickets.json', retry: 'safe' },
 
-	customerGroupList: { method: 'GET', path: '/customergroups.json' },
-	customerGroupGet: { method: 'GET', path: '/customergroups/{id}.json' },
-	customerGroupGetMany: { method: 'GET', path: '/customergroups/show_many.json' },
-	customerGroupCreate: { method: 'POST', path: '/customergroups.json' },
-	customerGroupUpdate: { method: 'PUT', path: '/customergroups/{id}.json' },
-	customerGroupDelete: { method: 'DELETE', path: '/customergroups/{id}.json', guessed: true },
-	customerGroupCustomers: { method: 'GET', path: '/customergroups/{id}/customers.json', guessed: true },
+	customerGroupList: { method: 'GET', path: '/customergroups.json', retry: 'safe' },
+	customerGroupGet: { method: 'GET', path: '/customergroups/{id}.json', retry: 'safe' },
+	customerGroupGetMany: { method: 'GET', path: '/customergroups/show_many.json', retry: 'safe' },
+	customerGroupCreate: { method: 'POST', path: '/customergroups.json', retry: 'dedupe' },
+	customerGroupUpdate: { method: 'PUT', path: '/customergroups/{id}.json', retry: 'never' },
+	customerGroupDelete: { method: 'DELETE', path: '/customergroups/{id}.json', guessed: true, retry: 'never' },
+	customerGroupCustomers: { method: 'GET', path: '/customergroups/{id}/customers.json', guessed: true, retry: 'safe' },
 
-	contactFieldList: { method: 'GET', path: '/user_fields.json', guessed: true },
+	contactFieldList: { method: 'GET', path: '/user_fields.json', guessed: true, retry: 'safe' },
 
-	ticketList: { method: 'GET', path: '/tickets.json' },
-	ticketGet: { method: 'GET', path: '/tickets/{id}.json' },
-	ticketCreate: { method: 'POST', path: '/tickets.json' },
-	ticketUpdate: { method: 'PUT', path: '/tickets/{id}.json' },
+	ticketList: { method: 'GET', path: '/tickets.json', retry: 'safe' },
+	ticketGet: { method: 'GET', path: '/tickets/{id}.json', retry: 'safe' },
+	ticketCreate: { method: 'POST', path: '/tickets.json', retry: 'dedupe' },
+	ticketUpdate: { method: 'PUT', path: '/tickets/{id}.json', retry: 'never' },
 } satisfies Record<string, Bangwo8Endpoint>;
 
 export type Bangwo8EndpointName = keyof typeof BANGWO8_ENDPOINTS;

@@ -9,7 +9,15 @@ import {
 
 import { BANGWO8_MAX_PAGE_SIZE } from './constants';
 import { BANGWO8_ENDPOINTS, type Bangwo8EndpointName } from './endpoints';
-import { preview, redact, summarizeFailure, withRetries, type RequestContext } from '../../shared/http';
+import {
+	failureDescription,
+	preview,
+	redact,
+	requestTimeoutMs,
+	summarizeFailure,
+	withRetries,
+	type RequestContext,
+} from '../../shared/http';
 import { collectPages, type ListOptions } from '../../shared/pagination';
 import { fillPath } from '../../shared/paths';
 
@@ -35,11 +43,6 @@ export interface Bangwo8RequestOptions {
 	qs?: IDataObject;
 	body?: IDataObject;
 	itemIndex?: number;
-	/**
-	 * Sends a fresh `Requestid` header (kept across retries). Bangwo8 drops a request whose id it
-	 * has already seen, so a create can be retried after a 5xx without making a duplicate.
-	 */
-	deduplicate?: boolean;
 	/** Answers `{ body, headers }` instead of the body; use {@link bangwo8ApiRequestWithHeaders}. */
 	returnFullResponse?: boolean;
 	/** Told when the server pushes back (429, 5xx) and the request is retried: paging slows down. */
@@ -101,7 +104,7 @@ async function send(
 	context: Bangwo8Context,
 	connection: Bangwo8Connection,
 	endpointName: Bangwo8EndpointName,
-	{ pathParams, qs, body, itemIndex, deduplicate, returnFullResponse, onThrottle }: Bangwo8RequestOptions,
+	{ pathParams, qs, body, itemIndex, returnFullResponse, onThrottle }: Bangwo8RequestOptions,
 ): Promise<IDataObject> {
 	const endpoint = BANGWO8_ENDPOINTS[endpointName];
 	const { credentialType: type, credentials, secrets } = connection;
@@ -111,7 +114,10 @@ async function send(
 		qs,
 		body,
 		json: true,
-		headers: deduplicate ? { Requestid: randomUUID() } : undefined,
+		// A `dedupe` endpoint carries a Requestid, the same on every retry: Bangwo8 drops a repeat,
+		// so a create can be retried after a 5xx or a time-out without making a duplicate.
+		headers: endpoint.retry === 'dedupe' ? { Requestid: randomUUID() } : undefined,
+		timeout: requestTimeoutMs(context),
 		returnFullResponse: returnFullResponse === true ? true : undefined,
 	};
 	// For Basic auth, hand n8n the credentials already read so it does not read them again;
@@ -125,9 +131,13 @@ async function send(
 	const response = (await withRetries(
 		async () => await context.helpers.httpRequestWithAuthentication.call(context, type, { ...options }, credentialOptions),
 		{
-			idempotent: endpoint.method === 'GET' || deduplicate === true,
-			toError: (failure) =>
-				bangwo8Error(context, failure.status, failure.body, summarizeFailure(failure), secrets, itemIndex),
+			policy: endpoint.retry,
+			toError: (failure) => {
+				const error = bangwo8Error(context, failure.status, failure.body, summarizeFailure(failure), secrets, itemIndex);
+				const outcome = failureDescription(failure, endpoint.retry, 'Bangwo8', requestTimeoutMs(context) / 1000);
+				if (outcome) error.description = [error.description, outcome].filter(Boolean).join('. ');
+				return error;
+			},
 			onRetry: onThrottle,
 		},
 	)) as IDataObject;
@@ -199,7 +209,7 @@ export async function bangwo8ApiRequestAllItems(
 	endpointName: Bangwo8EndpointName,
 	rootKey: string,
 	listOptions: ListOptions,
-	{ pathParams, qs, itemIndex }: Omit<Bangwo8RequestOptions, 'body' | 'deduplicate' | 'onThrottle'> = {},
+	{ pathParams, qs, itemIndex }: Omit<Bangwo8RequestOptions, 'body' | 'onThrottle'> = {},
 ): Promise<IDataObject[]> {
 	const connection = await connect(this, itemIndex);
 	const endpoint = BANGWO8_ENDPOINTS[endpointName].path;

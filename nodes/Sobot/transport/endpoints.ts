@@ -1,9 +1,17 @@
 import type { IHttpRequestMethods } from 'n8n-workflow';
 
+import type { RetryPolicy } from '../../shared/http';
+
 export interface SobotEndpoint {
 	method: IHttpRequestMethods;
 	/** Path below the data centre's host; `{name}` marks a path parameter. */
 	path: string;
+	/**
+	 * What may be re-sent after a failure (see `RetryPolicy`). Sobot has no idempotency key, so
+	 * every write is `never` — including the removes, which are GETs: a remove re-sent after a lost
+	 * answer would come back as "label no longer exists". Reads are `safe`, the POST ones too.
+	 */
+	retry: RetryPolicy;
 }
 
 const SCRM = '/api/scrm/5';
@@ -14,32 +22,32 @@ const SCRM = '/api/scrm/5';
  * `public_user`; `user/list_by_page` as GET.
  */
 export const SOBOT_ENDPOINTS = {
-	labelGroupCreate: { method: 'POST', path: `${SCRM}/label_group/save` }, // 2.2
-	labelGroupUpdate: { method: 'POST', path: `${SCRM}/label_group/update` }, // 2.3
-	labelGroupList: { method: 'GET', path: `${SCRM}/label_group/list` }, // 2.4
-	labelGroupDelete: { method: 'GET', path: `${SCRM}/label_group/remove/{id}` }, // 2.5
-	labelCreate: { method: 'POST', path: `${SCRM}/label/save` }, // 2.6
-	labelUpdate: { method: 'POST', path: `${SCRM}/label/update` }, // 2.7
-	labelList: { method: 'GET', path: `${SCRM}/label/list` }, // 2.8
-	labelDelete: { method: 'GET', path: `${SCRM}/label/remove/{id}` }, // 2.9
-	customerLabelsGet: { method: 'POST', path: `${SCRM}/label/userlabels` }, // 2.10
-	customerLabelsSet: { method: 'POST', path: `${SCRM}/label/update_userlabel/{id}` }, // 2.11
-	customerCreate: { method: 'POST', path: `${SCRM}/user/save` }, // 3.1
-	customerUpdate: { method: 'POST', path: `${SCRM}/user/update/{id}` }, // 3.2.1
-	customerAssign: { method: 'POST', path: `${SCRM}/public_user/assign` }, // 3.2.2
-	customerRecycle: { method: 'POST', path: `${SCRM}/public_user/confirm` }, // 3.2.3
-	customerList: { method: 'GET', path: `${SCRM}/user/list_by_page` }, // 3.3.1
-	customerGet: { method: 'GET', path: `${SCRM}/user/detail/{id}` }, // 3.3.2
-	customerActivities: { method: 'GET', path: `${SCRM}/user_dynamic/list_by_page` }, // 3.4.1
-	customerFollowUpAdd: { method: 'POST', path: `${SCRM}/user_stage/record_save` }, // 3.4.2
-	stageList: { method: 'GET', path: `${SCRM}/user_stage/query_list_by_type` }, // 3.5.1
-	customerStageSet: { method: 'POST', path: `${SCRM}/user_stage/stage_save` }, // 3.5.2
-	sourceList: { method: 'GET', path: `${SCRM}/user_dynamic/getsource` }, // 3.6
-	agentList: { method: 'GET', path: `${SCRM}/user/user_list` }, // 3.7
-	provinceList: { method: 'GET', path: `${SCRM}/user_dynamic/provice` }, // 3.8.1 (sic)
-	cityList: { method: 'GET', path: `${SCRM}/user_dynamic/city/{provinceid}` }, // 3.8.2
-	districtList: { method: 'GET', path: `${SCRM}/user_dynamic/area/{cityid}` }, // 3.8.3
-	customFieldList: { method: 'GET', path: `${SCRM}/custom_field/custom_fieid_info_list` }, // 3.9 (sic)
+	labelGroupCreate: { method: 'POST', path: `${SCRM}/label_group/save`, retry: 'never' }, // 2.2
+	labelGroupUpdate: { method: 'POST', path: `${SCRM}/label_group/update`, retry: 'never' }, // 2.3
+	labelGroupList: { method: 'GET', path: `${SCRM}/label_group/list`, retry: 'safe' }, // 2.4
+	labelGroupDelete: { method: 'GET', path: `${SCRM}/label_group/remove/{id}`, retry: 'never' }, // 2.5
+	labelCreate: { method: 'POST', path: `${SCRM}/label/save`, retry: 'never' }, // 2.6
+	labelUpdate: { method: 'POST', path: `${SCRM}/label/update`, retry: 'never' }, // 2.7
+	labelList: { method: 'GET', path: `${SCRM}/label/list`, retry: 'safe' }, // 2.8
+	labelDelete: { method: 'GET', path: `${SCRM}/label/remove/{id}`, retry: 'never' }, // 2.9
+	customerLabelsGet: { method: 'POST', path: `${SCRM}/label/userlabels`, retry: 'safe' }, // 2.10
+	customerLabelsSet: { method: 'POST', path: `${SCRM}/label/update_userlabel/{id}`, retry: 'never' }, // 2.11
+	customerCreate: { method: 'POST', path: `${SCRM}/user/save`, retry: 'never' }, // 3.1
+	customerUpdate: { method: 'POST', path: `${SCRM}/user/update/{id}`, retry: 'never' }, // 3.2.1
+	customerAssign: { method: 'POST', path: `${SCRM}/public_user/assign`, retry: 'never' }, // 3.2.2
+	customerRecycle: { method: 'POST', path: `${SCRM}/public_user/confirm`, retry: 'never' }, // 3.2.3
+	customerList: { method: 'GET', path: `${SCRM}/user/list_by_page`, retry: 'safe' }, // 3.3.1
+	customerGet: { method: 'GET', path: `${SCRM}/user/detail/{id}`, retry: 'safe' }, // 3.3.2
+	customerActivities: { method: 'GET', path: `${SCRM}/user_dynamic/list_by_page`, retry: 'safe' }, // 3.4.1
+	customerFollowUpAdd: { method: 'POST', path: `${SCRM}/user_stage/record_save`, retry: 'never' }, // 3.4.2
+	stageList: { method: 'GET', path: `${SCRM}/user_stage/query_list_by_type`, retry: 'safe' }, // 3.5.1
+	customerStageSet: { method: 'POST', path: `${SCRM}/user_stage/stage_save`, retry: 'never' }, // 3.5.2
+	sourceList: { method: 'GET', path: `${SCRM}/user_dynamic/getsource`, retry: 'safe' }, // 3.6
+	agentList: { method: 'GET', path: `${SCRM}/user/user_list`, retry: 'safe' }, // 3.7
+	provinceList: { method: 'GET', path: `${SCRM}/user_dynamic/provice`, retry: 'safe' }, // 3.8.1 (sic)
+	cityList: { method: 'GET', path: `${SCRM}/user_dynamic/city/{provinceid}`, retry: 'safe' }, // 3.8.2
+	districtList: { method: 'GET', path: `${SCRM}/user_dynamic/area/{cityid}`, retry: 'safe' }, // 3.8.3
+	customFieldList: { method: 'GET', path: `${SCRM}/custom_field/custom_fieid_info_list`, retry: 'safe' }, // 3.9 (sic)
 } satisfies Record<string, SobotEndpoint>;
 
 export type SobotEndpointName = keyof typeof SOBOT_ENDPOINTS;

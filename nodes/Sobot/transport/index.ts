@@ -5,13 +5,17 @@ import { SOBOT_ENDPOINTS, type SobotEndpointName } from './endpoints';
 import { SobotTokenRenewal } from './renewal';
 import { sobotBaseUrl, type SobotCredentials } from './token';
 import {
+	failureDescription,
+	isTimeout,
 	isWireFailure,
 	preview,
 	redact,
+	requestTimeoutMs,
 	summarizeFailure,
 	withRetries,
 	type HttpFailure,
 	type RequestContext,
+	type RetryPolicy,
 } from '../../shared/http';
 import { collectPages, type ListOptions } from '../../shared/pagination';
 import { fillPath } from '../../shared/paths';
@@ -93,7 +97,7 @@ async function send(
 			context,
 			attempt.step === 'claim' ? claimCarrier : request,
 			attempt.credentials,
-			endpoint.method === 'GET' || attempt.step === 'claim',
+			attempt.step === 'claim' ? 'safe' : endpoint.retry,
 			session,
 			itemIndex,
 			onThrottle,
@@ -126,12 +130,12 @@ async function send(
 	}
 }
 
-/** One request with the given credentials, retried on 429 (and, when idempotent, on 5xx). */
+/** One request with the given credentials, retried as the endpoint's policy allows. */
 async function sendOnce(
 	context: SobotContext,
 	request: IHttpRequestOptions,
 	credentials: SobotCredentials,
-	idempotent: boolean,
+	policy: RetryPolicy,
 	session: SobotSession,
 	itemIndex?: number,
 	onThrottle?: () => void,
@@ -142,7 +146,7 @@ async function sendOnce(
 			await context.helpers.httpRequestWithAuthentication.call(
 				context,
 				CREDENTIAL_TYPE,
-				{ ...request, baseURL: sobotBaseUrl(credentials) },
+				{ ...request, baseURL: sobotBaseUrl(credentials), timeout: requestTimeoutMs(context) },
 				{
 					credentialsDecrypted: {
 						id: reference?.id ?? '',
@@ -156,9 +160,9 @@ async function sendOnce(
 				},
 			),
 		{
-			idempotent,
+			policy,
 			toError: (failure) =>
-				httpError(context, failure, [...session.secrets, String(credentials.token ?? '')], itemIndex),
+				httpError(context, failure, policy, [...session.secrets, String(credentials.token ?? '')], itemIndex),
 			onRetry: onThrottle,
 		},
 	)) as SobotResponse;
@@ -178,9 +182,17 @@ function apiError(context: SobotContext, message: string, itemIndex?: number): N
 }
 
 /** Turns a transport failure into an error that names what happened and leaks no secret. */
-function httpError(context: SobotContext, failure: HttpFailure, secrets: string[], itemIndex?: number) {
+function httpError(
+	context: SobotContext,
+	failure: HttpFailure,
+	policy: RetryPolicy,
+	secrets: string[],
+	itemIndex?: number,
+) {
 	const message = redact(
-		isWireFailure(failure) ? `Sobot request failed (${summarizeFailure(failure)})` : summarizeFailure(failure),
+		isWireFailure(failure) || isTimeout(failure)
+			? `Sobot request failed (${summarizeFailure(failure)})`
+			: summarizeFailure(failure),
 		secrets,
 	);
 	return new NodeApiError(
@@ -188,14 +200,7 @@ function httpError(context: SobotContext, failure: HttpFailure, secrets: string[
 		{ httpCode: failure.status ?? null, message } as JsonObject,
 		{
 			message,
-			description:
-				failure.status === 429
-					? 'Sobot is rate limiting requests; retried with backoff and gave up.'
-					: failure.status && failure.status >= 500
-						? 'Sobot had a server error; reads were retried with backoff.'
-						: isWireFailure(failure)
-							? redact(failure.message, secrets)
-							: undefined,
+			description: failureDescription(failure, policy, 'Sobot', requestTimeoutMs(context) / 1000) ?? redact(failure.message, secrets),
 			httpCode: failure.status ? String(failure.status) : undefined,
 			itemIndex,
 		},

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { ICredentialDataDecryptedObject, IDataObject, IHttpRequestHelper } from 'n8n-workflow';
 
 import { SOBOT_SUCCESS_CODE, sobotErrorMessage } from './codes';
-import { redact, summarizeFailure, withRetries } from '../../shared/http';
+import { DEFAULT_REQUEST_TIMEOUT_SECONDS, redact, summarizeFailure, withRetries } from '../../shared/http';
 
 export interface SobotCredentials extends ICredentialDataDecryptedObject {
 	dataCenter: string;
@@ -154,9 +154,10 @@ export async function fetchSobotToken(
 				url: `${baseUrl}/api/get_token`,
 				qs: { appid: appId, create_time: createTime, sign },
 				json: true,
+				timeout: DEFAULT_REQUEST_TIMEOUT_SECONDS * 1000,
 			}),
 		{
-			idempotent: true,
+			policy: 'safe',
 			toError: (failure) =>
 				new Error(
 					redact(

@@ -33,7 +33,8 @@ export async function execute(this: IExecuteFunctions, itemIndex: number) {
 			itemIndex,
 		})),
 	});
-	// A failure of the first request has changed nothing: its error goes through as it is.
+	// A failure of the first request goes through as it is (its error says whether the request
+	// may have been carried out).
 	const results: IDataObject[] = [await deleteChunk(first)];
 	let deleted = first.length;
 	for (const chunk of rest) {
@@ -41,14 +42,18 @@ export async function execute(this: IExecuteFunctions, itemIndex: number) {
 			results.push(await deleteChunk(chunk));
 			deleted += chunk.length;
 		} catch (error) {
-			const note = `${deleted} of ${ids.length} contacts were deleted before this failure (IDs ${ids[0]}…${ids[deleted - 1]}); the other ${ids.length - deleted} were not.`;
+			const unsent = ids.length - deleted - chunk.length;
+			const note =
+				`${deleted} of ${ids.length} contacts were deleted before this failure (IDs ${ids[0]}…${ids[deleted - 1]}); ` +
+				`the ${chunk.length} of the failing request (IDs ${chunk[0]}…${chunk[chunk.length - 1]}) may or may not have been` +
+				(unsent > 0 ? `, and the last ${unsent} were not sent.` : '.');
 			if (!(error instanceof NodeApiError)) {
 				throw new NodeOperationError(this.getNode(), error as Error, {
 					itemIndex,
 					description: note,
 				});
 			}
-			error.description = [error.description, note].filter(Boolean).join('. ');
+			error.description = [error.description, note].filter(Boolean).join(error.description?.endsWith('.') ? ' ' : '. ');
 			// Re-wrapping a NodeApiError hands back the same error, now telling what was deleted.
 			throw new NodeApiError(this.getNode(), error as unknown as JsonObject);
 		}
