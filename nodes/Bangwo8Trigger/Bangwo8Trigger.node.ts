@@ -9,24 +9,54 @@ import {
 } from 'n8n-workflow';
 
 import {
+	DEFAULT_LIMITS,
 	EVENT_SOURCES,
 	pollInProgress,
 	readPosition,
 	selectChanges,
-	vendorTime,
+	timeField,
 	writePosition,
 	type Bangwo8Event,
+	type Change,
 	type EventSource,
+	type TriggerLimits,
 } from './changes';
+import { deletedCompanies, readChangesSince, readFirstPosition } from './reader';
 import { bangwo8ApiRequestAllItems } from '../Bangwo8/transport';
-import { RETURN_ALL } from '../shared/pagination';
 import { BANGWO8_AUTHENTICATION, BANGWO8_CREDENTIALS } from '../Bangwo8/transport/authentication';
 
-/** Asks for deleted records too (deStat=1) where the list can say which ones are deleted, or when the user wants them. */
-function deletedQuery(source: EventSource, keepDeleted: boolean, forChanges: boolean): IDataObject {
-	if (source.deleted === 'none') return {};
-	if (keepDeleted || (forChanges && source.deleted === 'state')) return { deStat: '1' };
-	return {};
+/** Keys that would change how JavaScript objects behave downstream rather than carry data: dropped. */
+const UNSAFE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
+/**
+ * One output item: `event` first (as in the Sobot Trigger), then, for a record whose timestamp
+ * cannot be read, `warning`, then the record as Bangwo8 returned it. A record field named like
+ * one the trigger added is kept as `bangwo8_<name>` (`bangwo8_bangwo8_<name>`… if that is taken).
+ */
+export function itemJson(event: Bangwo8Event, change: Change): IDataObject {
+	const json: IDataObject = { event };
+	if (change.unreadable) {
+		const { field, value } = change.unreadable;
+		json.warning = `${field} ${value === undefined ? 'is missing' : `${JSON.stringify(value)} is not a date and time`}: emitted once, because the trigger cannot tell when this record changed`;
+	}
+	const added = new Set(Object.keys(json));
+	for (const key of Object.keys(change.record)) {
+		if (UNSAFE_KEYS.has(key)) continue;
+		let name = key;
+		if (added.has(key)) {
+			name = `bangwo8_${key}`;
+			while (Object.prototype.hasOwnProperty.call(change.record, name) || Object.prototype.hasOwnProperty.call(json, name)) {
+				name = `bangwo8_${name}`;
+			}
+		}
+		json[name] = change.record[key];
+	}
+	return json;
+}
+
+/** Asks for deleted records too (deStat=1) in a test run when the user wants them. */
+function testRunQuery(source: EventSource, keepDeleted: boolean): IDataObject {
+	return keepDeleted && source.deleted !== 'none' ? { deStat: '1' } : {};
 }
 
 export class Bangwo8Trigger implements INodeType {
@@ -108,58 +138,71 @@ export class Bangwo8Trigger implements INodeType {
 		],
 	};
 
-	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
-		const event = this.getNodeParameter('event') as Bangwo8Event;
-		const source = EVENT_SOURCES[event];
-		if (source === undefined) {
-			throw new NodeOperationError(this.getNode(), `Parameter "event" has an unknown value: ${String(event)}`);
-		}
-		const keepDeleted = this.getNodeParameter('options.includeDeleted', false) === true;
-		const order = `${source.change}_order`;
+	/**
+	 * n8n calls `poll` with the poll context as `this`, so the limits reach it through a closure.
+	 * n8n builds the node without arguments (the defaults); tests pass small limits.
+	 */
+	poll: (this: IPollFunctions) => Promise<INodeExecutionData[][] | null>;
 
-		if (this.getMode() === 'manual') {
-			// A test run shows the most recent record so fields can be mapped; the position stays.
-			const latest = await bangwo8ApiRequestAllItems.call(
-				this,
-				source.endpoint,
-				source.rootKey,
-				{ returnAll: false, limit: 1 },
-				{ qs: { [order]: 'desc', ...deletedQuery(source, keepDeleted, false) } },
-			);
-			return latest.length > 0 ? [this.helpers.returnJsonArray(latest.slice(0, 1))] : null;
-		}
+	constructor(limits: Partial<TriggerLimits> = {}) {
+		const bounds: TriggerLimits = { ...DEFAULT_LIMITS, ...limits };
+		this.poll = async function (this: IPollFunctions) {
+			return await pollChanges(this, bounds);
+		};
+	}
+}
 
-		const data = this.getWorkflowStaticData('node');
-		const startedAt = Date.now();
-		if (pollInProgress(data, startedAt)) return null;
-		data.pollStartedAt = startedAt;
-		try {
-			const stored = readPosition(data, event);
-			if (stored === undefined) {
-				// First activation (or the event was changed): start from now, emit nothing old.
-				writePosition(data, { event, position: vendorTime(startedAt), seen: [] });
-				return null;
-			}
-			// Whole days, inclusive, from the position's day. Everything is read before the position
-			// moves, so a failing poll leaves it where it was.
-			const records = await bangwo8ApiRequestAllItems.call(
-				this,
-				source.endpoint,
-				source.rootKey,
-				RETURN_ALL,
-				{
-					qs: {
-						[`${source.change}_start`]: stored.position.slice(0, 10),
-						[order]: 'asc',
-						...deletedQuery(source, keepDeleted, true),
-					},
-				},
-			);
-			const { emit, next } = selectChanges(records, stored, source, keepDeleted);
-			writePosition(data, next);
-			return emit.length > 0 ? [this.helpers.returnJsonArray(emit)] : null;
-		} finally {
-			delete data.pollStartedAt;
+async function pollChanges(ctx: IPollFunctions, limits: TriggerLimits): Promise<INodeExecutionData[][] | null> {
+	const event = ctx.getNodeParameter('event') as Bangwo8Event;
+	const source = EVENT_SOURCES[event];
+	if (source === undefined) {
+		throw new NodeOperationError(ctx.getNode(), `Parameter "event" has an unknown value: ${String(event)}`);
+	}
+	const keepDeleted = ctx.getNodeParameter('options.includeDeleted', false) === true;
+
+	if (ctx.getMode() === 'manual') {
+		// A test run shows the most recent record so fields can be mapped; the position stays.
+		const latest = await bangwo8ApiRequestAllItems.call(
+			ctx,
+			source.endpoint,
+			source.rootKey,
+			{ returnAll: false, limit: 1 },
+			{ qs: { [`${source.change}_order`]: 'desc', ...testRunQuery(source, keepDeleted) } },
+		);
+		return latest.length > 0 ? [ctx.helpers.returnJsonArray([itemJson(event, { record: latest[0], id: '' })])] : null;
+	}
+
+	const data = ctx.getWorkflowStaticData('node');
+	const startedAt = Date.now();
+	if (pollInProgress(data, startedAt)) return null;
+	data.pollStartedAt = startedAt;
+	try {
+		const stored = readPosition(data, event);
+		if (stored === undefined) {
+			// First activation (or the event was changed): start after the newest record on the
+			// server, emit nothing old.
+			const first = await readFirstPosition(ctx, source, limits);
+			writePosition(data, { event, ...first, held: 0 });
+			return null;
 		}
+		// Everything is read before the position moves, so a failing poll leaves it where it was.
+		const records = await readChangesSince(ctx, source, stored.position, limits);
+		const { fresh, next, warnings } = selectChanges(records, stored, source, keepDeleted, limits);
+		let emit = fresh;
+		if (source.deleted === 'deStat' && !keepDeleted) {
+			const deleted = await deletedCompanies(ctx, source, stored.position, fresh.map((change) => change.id), limits);
+			emit = fresh.filter((change) => !deleted.has(change.id));
+		}
+		for (const warning of warnings) ctx.logger.warn(`Bangwo8 Trigger: ${warning}`);
+		const undated = emit.filter((change) => change.unreadable !== undefined).length;
+		if (undated > 0) {
+			ctx.logger.warn(
+				`Bangwo8 Trigger: ${undated} ${source.noun} record(s) without a readable ${timeField(source)} were emitted with a "warning" field`,
+			);
+		}
+		writePosition(data, next);
+		return emit.length > 0 ? [ctx.helpers.returnJsonArray(emit.map((change) => itemJson(event, change)))] : null;
+	} finally {
+		delete data.pollStartedAt;
 	}
 }

@@ -14,7 +14,7 @@ import {
 } from 'n8n-workflow';
 
 import { properties } from './description';
-import { eventOf, readPush, type PushEvent } from './payload';
+import { eventOf, itemJson, readPush, type PushEvent } from './payload';
 import { checkProtection, testProtectionCredential, type Protection } from './protection';
 import { simplifyEntry } from './simplify';
 
@@ -119,10 +119,8 @@ export class SobotTrigger implements INodeType {
 		const items: INodeExecutionData[] = [];
 		for (const entry of push.entries) {
 			const event = eventOf(entry);
-			if (event === undefined || !events.includes(event)) continue;
-			const fields = simplify ? simplifyEntry(entry) : entry;
-			// `event` first for readability; it also wins over a field of the same name (none is documented).
-			items.push({ json: Object.assign({ event }, fields, { event }), pairedItem: { item: items.length } });
+			if (!events.includes(event)) continue;
+			items.push({ json: itemJson(event, simplify ? simplifyEntry(entry) : entry), pairedItem: { item: items.length } });
 		}
 
 		answer(this, 200, ACKNOWLEDGEMENT);

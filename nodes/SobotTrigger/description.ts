@@ -53,7 +53,8 @@ export const properties: INodeProperties[] = [
 		type: 'multiOptions',
 		required: true,
 		default: ['customerMerged', 'customerSaved'],
-		description: 'Which pushes start the workflow; others are acknowledged and ignored',
+		description:
+			'Which pushes start the workflow; others are acknowledged and ignored. Other is not selected by default: select it to also receive entries of kinds Sobot does not document.',
 		options: [
 			{
 				name: 'Customer Merged',
@@ -65,6 +66,12 @@ export const properties: INodeProperties[] = [
 				value: 'customerSaved',
 				description:
 					'A customer was created or updated (msg_type 0; Sobot sends the same type for both)',
+			},
+			{
+				name: 'Other',
+				value: 'other',
+				description:
+					'An entry whose msg_type is missing or not one of the above (a kind of push Sobot does not document yet), with event "other" and every field as sent',
 			},
 		],
 	},

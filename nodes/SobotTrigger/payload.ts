@@ -8,13 +8,54 @@ import type { IDataObject } from 'n8n-workflow';
  * is refused.
  */
 
-export type PushEvent = 'customerSaved' | 'customerMerged';
+/** `other`: an entry whose msg_type is missing or not one the seed documents. */
+export type PushEvent = 'customerSaved' | 'customerMerged' | 'other';
 
 /** msg_type → event. The seed shows msg_type 0 for both new and updated customers. */
 const EVENT_BY_MSG_TYPE: Record<string, PushEvent> = {
 	'0': 'customerSaved',
 	'1': 'customerMerged',
 };
+
+/**
+ * Keys that are never data: in JavaScript they reach an object's prototype. A push entry like
+ * `{"__proto__":{"isAdmin":true}}`, copied into an item naively, makes `$json.isAdmin` true in the
+ * next node while the execution view shows nothing. Sobot documents none of these keys.
+ */
+const UNSAFE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
+/**
+ * A copy of a JSON value built from own properties only, in which the keys `__proto__`,
+ * `constructor` and `prototype` are dropped at every depth. Iterative, so a deeply nested body
+ * cannot exhaust the stack; a value met twice (a cycle) is copied once.
+ */
+export function ownJson(value: unknown): unknown {
+	if (typeof value !== 'object' || value === null) return value;
+	const copies = new Map<object, unknown[] | Record<string, unknown>>();
+	const pending: Array<[object, unknown[] | Record<string, unknown>]> = [];
+	const copyOf = (child: unknown): unknown => {
+		if (typeof child !== 'object' || child === null) return child;
+		const known = copies.get(child);
+		if (known) return known;
+		const copy: unknown[] | Record<string, unknown> = Array.isArray(child) ? [] : {};
+		copies.set(child, copy);
+		pending.push([child, copy]);
+		return copy;
+	};
+	const root = copyOf(value);
+	while (pending.length > 0) {
+		const [source, target] = pending.pop() as [object, unknown[] | Record<string, unknown>];
+		if (Array.isArray(source)) {
+			for (const element of source) (target as unknown[]).push(copyOf(element));
+			continue;
+		}
+		for (const key of Object.keys(source)) {
+			if (UNSAFE_KEYS.has(key)) continue;
+			(target as Record<string, unknown>)[key] = copyOf((source as Record<string, unknown>)[key]);
+		}
+	}
+	return root;
+}
 
 export const EXPECTED_SHAPE = '{"sys_code":"50","type":"crm","content":[…]}';
 
@@ -53,7 +94,7 @@ function readContent(content: unknown): IDataObject[] | string {
 		if (value.trim() === '') return 'The push has an empty "content"';
 		const parsed = parseJson(value);
 		if (!parsed) return 'The push\'s "content" is a string but not valid JSON';
-		value = parsed.value;
+		value = ownJson(parsed.value);
 	}
 	if (isPlainObject(value)) return [value];
 	if (!Array.isArray(value)) return 'The push\'s "content" must be a list of customers';
@@ -64,8 +105,10 @@ function readContent(content: unknown): IDataObject[] | string {
 
 /** Validates a push and returns its customer entries, or why it was refused. */
 export function readPush(body: unknown, rawBody: unknown): PushReadResult {
-	const envelope = readEnvelope(body, rawBody);
-	if (typeof envelope === 'string') return { error: envelope };
+	const read = readEnvelope(body, rawBody);
+	if (typeof read === 'string') return { error: read };
+	// Everything below reads own properties of a clean copy (see ownJson).
+	const envelope = ownJson(read) as IDataObject;
 	const type = typeof envelope.type === 'string' ? envelope.type.trim() : envelope.type;
 	if (type !== 'crm') {
 		return {
@@ -79,9 +122,33 @@ export function readPush(body: unknown, rawBody: unknown): PushReadResult {
 	return typeof entries === 'string' ? { error: entries } : { entries };
 }
 
-/** The event an entry reports, or undefined for a msg_type the seed does not document. */
-export function eventOf(entry: IDataObject): PushEvent | undefined {
+/** The event an entry reports: `other` when its msg_type is missing or not documented. */
+export function eventOf(entry: IDataObject): PushEvent {
 	const msgType = entry.msg_type;
-	if (typeof msgType !== 'string' && typeof msgType !== 'number') return undefined;
-	return EVENT_BY_MSG_TYPE[String(msgType).trim()];
+	if (typeof msgType !== 'string' && typeof msgType !== 'number') return 'other';
+	return EVENT_BY_MSG_TYPE[String(msgType).trim()] ?? 'other';
+}
+
+/** Fields the trigger adds to every item. An entry's own field of that name is kept as `sobot_<name>`. */
+const TRIGGER_FIELDS = new Set(['event']);
+
+/**
+ * One output item: `event` first, then every field of the entry. The entry is a clean copy
+ * (ownJson), so plain assignment cannot reach a prototype. An entry that carries its own `event`
+ * keeps it as `sobot_event` (or `sobot_sobot_event`… if that name is taken too).
+ */
+export function itemJson(event: PushEvent, entry: IDataObject): IDataObject {
+	const json: IDataObject = { event };
+	for (const key of Object.keys(entry)) {
+		if (UNSAFE_KEYS.has(key)) continue;
+		let name = key;
+		if (TRIGGER_FIELDS.has(key)) {
+			name = `sobot_${key}`;
+			while (Object.prototype.hasOwnProperty.call(entry, name) || Object.prototype.hasOwnProperty.call(json, name)) {
+				name = `sobot_${name}`;
+			}
+		}
+		json[name] = entry[key];
+	}
+	return json;
 }

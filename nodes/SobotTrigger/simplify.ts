@@ -1,5 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
+import { ownJson } from './payload';
+
 /**
  * "Simplify": the push sends nearly every value as a string, times as Unix seconds, and
  * `extend_field_values` as a list or as `""`. Simplified entries keep every field but with
@@ -62,7 +64,7 @@ export function toFieldList(value: unknown): IDataObject[] {
 	let list = value;
 	if (typeof list === 'string' && list.trim() !== '') {
 		try {
-			list = JSON.parse(list) as unknown;
+			list = ownJson(JSON.parse(list) as unknown);
 		} catch {
 			return [];
 		}

@@ -3,57 +3,13 @@
  * activation silent, every change emitted exactly once across polls, pages and days, manual test
  * runs, failures that leave the position alone, both credentials.
  */
-import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
-
-import { Bangwo8BasicAuthApi } from '../../credentials/Bangwo8BasicAuthApi.credentials';
-import { Bangwo8OAuth2Api } from '../../credentials/Bangwo8OAuth2Api.credentials';
-import { Bangwo8Trigger } from '../../nodes/Bangwo8Trigger/Bangwo8Trigger.node';
 import { FakeBangwo8 } from '../fakes/bangwo8';
-import { formatCst, type FakeResponse, type RecordedRequest } from '../fakes/base';
-import { CredentialStore, Engine, type CredentialRef } from '../harness/engine';
-import { addBangwo8BasicCredential, addBangwo8OAuth2Credential, PACKAGE_NAME } from '../support/package';
-
-const TRIGGER = `${PACKAGE_NAME}.bangwo8Trigger`;
-const PASSWORD = 'bangwo8-password-secret';
-const CLIENT_SECRET = 'bangwo8-client-secret-value';
-const MINUTE = 60_000;
-const DAY = 24 * 3600_000;
-
-/** FakeBangwo8 with hooks to misbehave on chosen list pages, or to ignore the date filters. */
-class TestFake extends FakeBangwo8 {
-	/** Ignore created_start/updated_start/…_order, as a server with a broken filter would. */
-	ignoreFilters = false;
-	/** Runs once, right after the list page `page` has been answered. */
-	afterPage: { page: string; run: () => void } | undefined;
-	/** List page → how many more times it answers HTTP 500. */
-	readonly failingPages = new Map<string, number>();
-
-	protected override dispatch(req: RecordedRequest, isToken: boolean): FakeResponse {
-		const page = req.query.page;
-		const failures = page === undefined ? 0 : (this.failingPages.get(page) ?? 0);
-		if (!isToken && failures > 0) {
-			this.failingPages.set(page, failures - 1);
-			return { status: 500, body: { errcode: '500', errmsg: 'server busy' } };
-		}
-		if (this.ignoreFilters && !isToken) {
-			const query = { ...req.query };
-			for (const key of ['created_start', 'updated_start', 'created_order', 'updated_order']) delete query[key];
-			req = { ...req, query };
-		}
-		// Serialised now, as a real server would: a later change must not show up in this answer.
-		const answer = structuredClone(super.dispatch(req, isToken));
-		const hook = this.afterPage;
-		if (hook && hook.page === page) {
-			this.afterPage = undefined;
-			hook.run();
-		}
-		return answer;
-	}
-}
-
-type Events = 'contactCreated' | 'contactUpdated' | 'companyCreated' | 'companyUpdated' | 'ticketCreated' | 'ticketUpdated';
+import { formatCst } from '../fakes/base';
+import type { CredentialRef, CredentialStore, Engine } from '../harness/engine';
+import { DAY, MINUTE, PASSWORD, TRIGGER, TriggerEnv, ids, touch, type Events, type TestFake, type TriggerOptions } from './helpers';
 
 describe('Bangwo8 Trigger', () => {
+	let env: TriggerEnv;
 	let fake: TestFake;
 	let store: CredentialStore;
 	let engine: Engine;
@@ -61,68 +17,35 @@ describe('Bangwo8 Trigger', () => {
 	let basic: CredentialRef;
 
 	beforeEach(async () => {
-		fake = new TestFake({ password: PASSWORD, clientSecret: CLIENT_SECRET });
-		await fake.start();
-		store = new CredentialStore();
-		engine = new Engine({
-			nodeTypes: { [TRIGGER]: new Bangwo8Trigger() },
-			credentialTypes: [new Bangwo8OAuth2Api(), new Bangwo8BasicAuthApi()],
-			credentials: store,
-		});
-		oauth = addBangwo8OAuth2Credential(store, fake, { clientSecret: CLIENT_SECRET });
-		basic = addBangwo8BasicCredential(store, fake, { password: PASSWORD });
+		env = await new TriggerEnv().start();
+		({ fake, store, engine, oauth, basic } = env);
 	});
-	afterEach(async () => await fake.stop());
+	afterEach(async () => await env.stop());
 
-	/** One trigger (one event, one static-data object) polled again and again. */
-	function trigger(event: Events, options: { authentication?: 'oAuth2' | 'basicAuth'; includeDeleted?: boolean } = {}) {
-		const authentication = options.authentication ?? 'oAuth2';
-		const staticData: IDataObject = {};
-		const parameters = {
-			authentication,
-			event,
-			options: options.includeDeleted === undefined ? {} : { includeDeleted: options.includeDeleted },
-		};
-		const credentials: Record<string, CredentialRef> =
-			authentication === 'basicAuth' ? { bangwo8BasicAuthApi: basic } : { bangwo8OAuth2Api: oauth };
-		return {
-			staticData,
-			/** The items of one poll ([] when the poll returned null), or the error it threw. */
-			async poll(mode: 'trigger' | 'manual' = 'trigger'): Promise<INodeExecutionData[]> {
-				const { items } = await engine.poll({ type: TRIGGER, parameters, credentials, staticData, mode });
-				if (items !== null) {
-					expect(items).toHaveLength(1);
-					expect(items[0].length).toBeGreaterThan(0); // never an empty output instead of null
-				}
-				return items === null ? [] : items[0];
-			},
-			position: () => JSON.parse(JSON.stringify(staticData['node:Trigger'])) as IDataObject,
-		};
-	}
+	const trigger = (event: Events, options: TriggerOptions = {}) => env.trigger(event, options);
+	const listCalls = (path = '/api/v1/users.json') => env.listCalls(path);
 
-	const ids = (items: INodeExecutionData[], field = 'cId') => items.map((item) => String(item.json[field]));
-	const listCalls = (path = '/api/v1/users.json') => fake.requestsTo('GET', path);
-	/** Sets a record's update time the way an edit in Bangwo8 would. */
-	const touch = (record: { updateDT: string }, ms: number) => {
-		record.updateDT = formatCst(ms);
-	};
-
-	it('first activation emits nothing old and makes no request; later polls emit only new records', async () => {
+	it('first activation emits nothing old: the position is the newest record on the server, read with one request', async () => {
 		const t = trigger('contactCreated');
 		const now = Date.now();
 		fake.seedUsers(5, { createdAt: now - 2 * DAY, stepSeconds: 3600 });
-		fake.seedUsers(3, { createdAt: now - 2 * MINUTE, stepSeconds: 1 });
+		const recent = fake.seedUsers(3, { createdAt: now - 2 * MINUTE, stepSeconds: 1 });
 
 		expect(await t.poll()).toEqual([]);
-		expect(listCalls()).toHaveLength(0);
-		// The position is "now" in China time (UTC+8), the vendor's own clock.
-		const { event, position, seen } = t.position() as { event: string; position: string; seen: string[] };
-		expect([event, seen]).toEqual(['contactCreated', []]);
-		expect(position >= formatCst(now - 1000) && position <= formatCst(Date.now())).toBe(true);
+		expect(listCalls().map((request) => request.query)).toEqual([
+			{ created_order: 'desc', deStat: '1', page: '1', per_page: '100' },
+		]);
+		// The position is the newest record's own time (China time, the vendor's clock), and that
+		// record is already known.
+		expect(t.position()).toEqual({
+			event: 'contactCreated',
+			position: recent[2].createDT,
+			seen: [`${recent[2].cId}@${recent[2].createDT}`],
+		});
 
 		// Same-day old records come back from the server (whole-day filter) but are not emitted.
 		expect(await t.poll()).toEqual([]);
-		expect(listCalls()).toHaveLength(1);
+		expect(listCalls()).toHaveLength(2);
 
 		const fresh = fake.seedUsers(2, { createdAt: Date.now() + MINUTE });
 		const items = await t.poll();
@@ -133,6 +56,7 @@ describe('Bangwo8 Trigger', () => {
 
 	it('asks only from the position day, ascending, 100 a page, and keeps only the keys at the last second', async () => {
 		const t = trigger('contactUpdated');
+		fake.seedUsers(1, { createdAt: Date.now() - DAY });
 		await t.poll();
 		const day = String(t.position().position).slice(0, 10);
 		const base = Date.now() + MINUTE;
@@ -210,8 +134,9 @@ describe('Bangwo8 Trigger', () => {
 
 	it('moves across several days: the filter day follows the position, nothing lost or doubled', async () => {
 		const t = trigger('ticketCreated');
-		await t.poll();
 		const start = Date.now();
+		fake.seedTickets(1, { createdAt: start });
+		await t.poll();
 		const emitted: string[] = [];
 		const expected: string[] = [];
 		const days: string[] = [];
@@ -241,6 +166,10 @@ describe('Bangwo8 Trigger', () => {
 		['ticketUpdated', '/api/v1/tickets.json', 'ticketId', 'updated'],
 	] as const)('%s reads %s with the %s filter', async (event, path, idField, change) => {
 		const t = trigger(event);
+		const old = { createdAt: Date.now() - 10 * DAY };
+		if (path.includes('users')) fake.seedUsers(1, old);
+		else if (path.includes('companies')) fake.seedCompanies(1, old);
+		else fake.seedTickets(1, old);
 		await t.poll();
 		const base = Date.now() + MINUTE;
 		const seed = { createdAt: base - (change === 'updated' ? 5 * DAY : 0), updatedAt: base };
@@ -263,15 +192,30 @@ describe('Bangwo8 Trigger', () => {
 		expect(await t.poll()).toEqual([]);
 	});
 
-	it('does not trust the server filter: old records sent anyway are not emitted', async () => {
+	it.each([
+		['contactUpdated', '/api/v1/users.json', 'updated_start', /ignored the date filter updated_start=\S+ of the contact list$/],
+		['companyUpdated', '/api/v1/companies.json', 'updated_start', /ignored the date filter updated_start=\S+ of the company list \(the company list documents only created_start\)$/],
+		['ticketCreated', '/api/v1/tickets.json', 'created_start', /ignored the date filter created_start=\S+ of the ticket list$/],
+	] as const)('%s: a server that ignores the date filter is reported after one page, instead of every poll reading everything', async (event, path, filter, message) => {
 		fake.ignoreFilters = true;
-		const t = trigger('contactUpdated');
-		fake.seedUsers(30, { createdAt: Date.now() - 30 * DAY, stepSeconds: 3600 });
+		const t = trigger(event);
+		const seed = { createdAt: Date.now() - 30 * DAY, stepSeconds: 3600 };
+		if (path.includes('users')) fake.seedUsers(250, seed);
+		else if (path.includes('companies')) fake.seedCompanies(250, seed);
+		else fake.seedTickets(250, seed);
 		await t.poll();
-		const base = Date.now() + MINUTE;
-		const fresh = fake.seedUsers(3, { createdAt: base - 40 * DAY, updatedAt: base });
-		expect(ids(await t.poll())).toEqual(fresh.map((user) => user.cId));
-		expect(await t.poll()).toEqual([]);
+		const position = t.position();
+		const before = listCalls(path).length;
+
+		const failure = await t.poll().then(
+			() => undefined,
+			(error: Error & { description?: string }) => error,
+		);
+		expect(failure?.message).toMatch(message);
+		expect(failure?.description).toMatch(/every poll would read the whole list/);
+		const requests = listCalls(path).slice(before);
+		expect(requests.map((request) => [request.query[filter] !== undefined, request.query.page])).toEqual([[true, '1']]);
+		expect(t.position()).toEqual(position);
 	});
 
 	it('a record that jumps to the end of the list while it is being paged does not push another out', async () => {
@@ -398,17 +342,23 @@ describe('Bangwo8 Trigger', () => {
 		expect(plain.position().position).toBe(removed.updateDT); // skipped, but the position moved past it
 	});
 
-	it('deleted companies are only asked for (deStat=1) with Include Deleted', async () => {
+	it('deleted companies are skipped unless Include Deleted is on; the poll always lists them (deStat=1) and asks which are gone', async () => {
 		const plain = trigger('companyCreated');
 		const withDeleted = trigger('companyCreated', { includeDeleted: true });
 		await plain.poll();
 		await withDeleted.poll();
-		const [, gone] = fake.seedCompanies(2, { createdAt: Date.now() + MINUTE });
+		const [kept, gone] = fake.seedCompanies(2, { createdAt: Date.now() + MINUTE });
 		fake.deletedCompanyIds.add(gone.uId);
-		expect(await plain.poll()).toHaveLength(1);
-		expect(listCalls('/api/v1/companies.json').at(-1)!.query.deStat).toBeUndefined();
-		expect(ids(await withDeleted.poll(), 'uId')).toContain(gone.uId);
+		const before = listCalls('/api/v1/companies.json').length;
+		expect(ids(await plain.poll(), 'uId')).toEqual([kept.uId]);
+		// The changes with deleted companies, then the same stretch without them; the one missing
+		// there is asked for by id (404: deleted).
+		expect(listCalls('/api/v1/companies.json').slice(before).map((request) => request.query.deStat)).toEqual(['1', undefined]);
+		expect(fake.requestsTo('GET', `/api/v1/companies/${gone.uId}.json`)).toHaveLength(1);
+		expect(ids(await withDeleted.poll(), 'uId')).toEqual([kept.uId, gone.uId]);
 		expect(listCalls('/api/v1/companies.json').at(-1)!.query.deStat).toBe('1');
+		expect(await plain.poll()).toEqual([]);
+		expect(await withDeleted.poll()).toEqual([]);
 	});
 
 	it('changing the event starts afresh instead of reusing the other event position', async () => {
@@ -423,7 +373,8 @@ describe('Bangwo8 Trigger', () => {
 		});
 		expect(items).toBeNull();
 		expect(t.position().event).toBe('companyCreated');
-		expect(listCalls('/api/v1/companies.json')).toHaveLength(0);
+		// Only the newest company was asked for, to place the new position.
+		expect(listCalls('/api/v1/companies.json').map((request) => request.query.created_order)).toEqual(['desc']);
 	});
 
 	it('an overlapping poll steps aside instead of emitting the same changes twice', async () => {

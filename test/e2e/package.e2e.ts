@@ -662,5 +662,42 @@ describe(`${PKG} inside n8n`, { timeout: 20 * 60_000 }, () => {
 			assert.equal((await n8n.listExecutions(wf.id)).length, 1);
 			await n8n.deactivateWorkflow(wf.id);
 		});
+
+		test('a push entry with "__proto__" smuggles no hidden field into the next node', async () => {
+			const webhookId = 'e2e-sobot-push-proto';
+			const wf = await n8n.createWorkflow({
+				name: 'Sobot push __proto__',
+				nodes: [
+					{ ...node('Sobot Trigger', T.sobotTrigger, 0, { authentication: 'none', events: ['customerSaved'], simplify: false }), webhookId },
+					// What the next node reads through $json: a field on the item's prototype would show here.
+					{ ...node('Check', 'n8n-nodes-base.set', 220, {
+						mode: 'manual',
+						includeOtherFields: true,
+						assignments: { assignments: [
+							{ id: 'is-admin', name: 'isAdminSeen', value: '={{ String($json.isAdmin) }}', type: 'string' },
+							{ id: 'nested', name: 'nestedIsAdminSeen', value: '={{ String($json.profile.isAdmin) }}', type: 'string' },
+						] },
+						options: {},
+					}), typeVersion: 3.4 },
+				],
+				connections: { 'Sobot Trigger': { main: [[{ node: 'Check', type: 'main', index: 0 }]] } },
+			});
+			await n8n.activateWorkflow(wf.id);
+			// Raw JSON: in a JS object literal "__proto__" would set the prototype instead of being sent.
+			const body = '{"sys_code":"50","type":"crm","content":[{"msg_type":"0","userid":"u-proto","user_name":"原型",' +
+				'"__proto__":{"isAdmin":true},"profile":{"city":"北京","__proto__":{"isAdmin":true}}}]}';
+			const ok = await n8n.callWebhook(`${webhookId}/webhook`, { body });
+			assert.equal(ok.status, 200, JSON.stringify(ok.body));
+			const [first] = await executionsOf(wf.id, 1);
+			assert.ok(first, 'an execution was started');
+			const ex = await n8n.waitForExecution(first.id);
+			assertSuccess(ex);
+			const [item] = nodeOutput(ex, 'Check');
+			assert.equal(item.userid, 'u-proto');
+			assert.equal(item.isAdminSeen, 'undefined', '$json.isAdmin in the next node');
+			assert.equal(item.nestedIsAdminSeen, 'undefined', '$json.profile.isAdmin in the next node');
+			assert.deepEqual(nodeOutput(ex, 'Sobot Trigger'), [{ event: 'customerSaved', msg_type: '0', userid: 'u-proto', user_name: '原型', profile: { city: '北京' } }]);
+			await n8n.deactivateWorkflow(wf.id);
+		});
 	});
 });

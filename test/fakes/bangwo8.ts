@@ -243,7 +243,13 @@ export class FakeBangwo8 extends FakeServer {
 
 	readonly users = new Map<string, Bangwo8User>();
 	readonly companies = new Map<string, Bangwo8Company>();
-	/** Soft-deleted company ids (hidden from lists unless deStat=1). */
+	/**
+	 * Soft-deleted company ids: hidden from lists unless deStat=1 (seed 000: the company list and
+	 * search take deStat, "include deleted data"). ASSUMPTION: a deleted company keeps its place in a
+	 * deStat=1 list and its updateDT (a company record has no state field saying it is deleted), and
+	 * GET companies/{id}.json answers 404 for it. The Bangwo8 Trigger relies on the 404 to skip
+	 * deleted companies; were it to answer the company, the trigger would emit it (never lose one).
+	 */
 	readonly deletedCompanyIds = new Set<string>();
 	readonly customerGroups = new Map<string, Bangwo8Group>();
 	/** groupId → member ids (company uIds for type 1, contact cIds for type 2). */
