@@ -288,6 +288,8 @@ export interface StartN8nOptions {
 export interface N8n {
   baseUrl: string;
   port: number;
+  /** Process id of `n8n start` (leader of its own process group). */
+  pid: number;
   userFolder: string;
   logFile: string;
   install: N8nInstallation;
@@ -414,7 +416,8 @@ export function n8nEnv(install: N8nInstallation, userFolder: string, port: numbe
   };
 }
 
-function childEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
+/** The caller's environment without its n8n/DB/npm settings, plus `extra` (env of every n8n child). */
+export function childEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {};
   // Do not leak the caller's n8n/npm settings into the instance.
   for (const [k, v] of Object.entries(process.env)) {
@@ -535,7 +538,7 @@ export async function startN8n(opts: StartN8nOptions = {}): Promise<N8n> {
   };
 
   const inst: N8n = {
-    baseUrl, port, userFolder, logFile, install, packages, owner,
+    baseUrl, port, pid: child.pid ?? 0, userFolder, logFile, install, packages, owner,
     get cookie() { return cookie; },
     get apiKey() { return apiKey; },
     timings: { readyMs, setupMs: 0 },
