@@ -1,4 +1,4 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
 export interface ListOptions {
 	returnAll: boolean;
@@ -219,10 +219,21 @@ function samePage(previous: IDataObject[], current: IDataObject[]): boolean {
 	);
 }
 
+/** Return All, Limit and Parallel Requests of item `itemIndex`; a limit that is not a whole number ≥ 1 is refused. */
 export function getListOptions(context: IExecuteFunctions, itemIndex: number): ListOptions {
 	const returnAll = context.getNodeParameter('returnAll', itemIndex, false) as boolean;
-	const limit = returnAll ? Number.POSITIVE_INFINITY : (context.getNodeParameter('limit', itemIndex, 50) as number);
-	const parallel = context.getNodeParameter('parallelRequests', itemIndex, PAGING.defaultParallel) as number;
+	const wholeNumber = (name: string, label: string, fallback: number, max: number) => {
+		const value = context.getNodeParameter(name, itemIndex, fallback) as unknown;
+		const number = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
+		if (typeof number !== 'number' || !Number.isInteger(number) || number < 1 || number > max) {
+			throw new NodeOperationError(context.getNode(), `"${label}" must be a whole number from 1${max < Infinity ? ` to ${max}` : ''}, got ${JSON.stringify(value)}`, {
+				itemIndex,
+			});
+		}
+		return number;
+	};
+	const limit = returnAll ? Number.POSITIVE_INFINITY : wholeNumber('limit', 'Limit', 50, Number.POSITIVE_INFINITY);
+	const parallel = returnAll ? wholeNumber('parallelRequests', 'Parallel Requests', PAGING.defaultParallel, PAGING.maxParallel) : undefined;
 	return { returnAll, limit, parallel };
 }
 

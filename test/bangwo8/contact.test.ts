@@ -226,8 +226,10 @@ describe.each(AUTHENTICATIONS)('Bangwo8 contacts with %s', (_label, authenticati
 		it.each([
 			['={{ "" }}', '"Contact IDs" is empty: give at least one ID'],
 			['={{ [] }}', '"Contact IDs" is empty: give at least one ID'],
-			['={{ ["1", ""] }}', '"Contact IDs" holds "", which is not a numeric ID'],
-			[' , ', '"Contact IDs" is empty: give at least one ID'],
+			['={{ ["1", ""] }}', '"Contact IDs" has an empty entry at position 2'],
+			[' , ', '"Contact IDs" has an empty entry at position 1'],
+			['1,,2', '"Contact IDs" has an empty entry at position 2'],
+			[`1, ${'9'.repeat(65)}`, `"Contact IDs" holds "${'9'.repeat(65)}", which is not a numeric ID`],
 			['1, 2, x3', '"Contact IDs" holds "x3", which is not a numeric ID'],
 			['1;2', '"Contact IDs" holds "1;2", which is not a numeric ID'],
 		])('refuses %j before any request', async (ids, message) => {

@@ -432,6 +432,24 @@ describe(`${PKG} inside n8n`, { timeout: 20 * 60_000 }, () => {
 			assert.doesNotMatch(message, new RegExp(sobot.appKey));
 			assert.doesNotMatch(message, new RegExp(sobot.currentToken ?? 'no-token'));
 		});
+
+		test('a Sobot that accepts requests and never answers: the execution ends within the time-out and its retries', async () => {
+			const wf = await manualWorkflow('Sobot hung', [
+				node('Stages', T.sobot, 220, { resource: 'stage', operation: 'getMany', returnAll: true, requestTimeout: 1 }, { sobotApi: cred }),
+			]);
+			sobot.delayNext(10, 120_000);
+			const t0 = performance.now();
+			try {
+				const ex = await n8n.runWorkflow(wf.id, { timeoutMs: 60_000 });
+				const took = performance.now() - t0;
+				console.log(`# hung server: execution ${ex.status} after ${Math.round(took)} ms`);
+				assert.equal(ex.status, 'error');
+				assert.match(JSON.stringify(ex.data?.resultData.error ?? {}), /no answer in time/);
+				assert.ok(took < 15_000, 'four attempts of 1 s plus backoff');
+			} finally {
+				sobot.clearFaults();
+			}
+		});
 	});
 
 	// ------------------------------------------------------------------------------ Bangwo8
@@ -439,6 +457,22 @@ describe(`${PKG} inside n8n`, { timeout: 20 * 60_000 }, () => {
 	describe('Bangwo8 node', () => {
 		before(() => {
 			bangwo8.seedUsers(250);
+		});
+
+		test('a garbled page 2 (truncated JSON) fails the execution instead of returning page 1 alone', async () => {
+			const cred = await bangwo8BasicCredential('Bangwo8 garbled');
+			const wf = await manualWorkflow('Bangwo8 garbled page', [
+				node('All Contacts', T.bangwo8, 220, {
+					authentication: 'basicAuth', resource: 'contact', operation: 'getMany', returnAll: true, parallelRequests: 1,
+				}, { bangwo8BasicAuthApi: cred }),
+			]);
+			bangwo8.delayNext(1, 0); // page 1 answered normally
+			bangwo8.failNext(1, { status: 200, raw: '{"users":[{"cId":"1","name":"半', headers: { 'Content-Type': 'application/json' } });
+			const ex = await n8n.runWorkflow(wf.id);
+			const error = JSON.stringify(ex.data?.resultData.error ?? {});
+			console.log(`# garbled page 2: execution ${ex.status}; ${error.slice(0, 160)}`);
+			assert.equal(ex.status, 'error', 'no silent partial list');
+			assert.match(error, /users\.json answer for page 2 is not a list of users/);
 		});
 
 		for (const mode of ['oAuth2', 'basicAuth'] as const) {

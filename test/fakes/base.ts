@@ -134,7 +134,8 @@ export function parseCst(s: string): number {
 }
 
 export function sleep(ms: number): Promise<void> {
-	return new Promise((resolve) => setTimeout(resolve, ms));
+	// Unref'd: a server answering late (a hung-server test) must not keep the test process alive.
+	return new Promise((resolve) => setTimeout(resolve, ms).unref());
 }
 
 /** JSON answer helper. */

@@ -142,6 +142,18 @@ describe('Sobot token', () => {
 		expect(fake.tokenRequests).toBe(0);
 	});
 
+	it('a short token lifetime (expires_in 60 s) still gives one token for many executions', async () => {
+		const shortLived = new FakeSobot({ appId: 'app-1', appKey: APP_KEY, tokenTtlSeconds: 60 });
+		await shortLived.start();
+		try {
+			const credential = addSobotCredential(store, shortLived, {}, { token: 'none' });
+			for (let execution = 0; execution < 10; execution++) expect((await run(credential)).error).toBeUndefined();
+			expect(shortLived.tokenRequests).toBe(1);
+		} finally {
+			await shortLived.stop();
+		}
+	});
+
 	it('a token past its expiry is renewed without being sent first', async () => {
 		const credential = addSobotCredential(store, fake);
 		const old = stored(credential).token;

@@ -214,7 +214,8 @@ describe('customerLabel', () => {
 	it.each([
 		['a,,b', '"Customer IDs" has an empty entry at position 2'],
 		['={{ "" }}', '"Customer IDs" is empty'],
-		['a b', '"Customer IDs" contains an invalid ID: "a b"'],
+		['a;b', '"Customer IDs" contains an invalid ID: "a;b"'],
+		[`a,${'f'.repeat(65)}`, `"Customer IDs" contains an ID longer than any Sobot ID: "${'f'.repeat(20)}…"`],
 	])('refuses the id list %j before any request', async (customerIds, message) => {
 		const { error } = await bed.run({ resource: 'customerLabel', operation: 'get', customerIds });
 		expect(error?.message).toBe(message);

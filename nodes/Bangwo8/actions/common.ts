@@ -1,5 +1,7 @@
 import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
+import { isCalendarDate } from '../../shared/paths';
+
 export const ORDER_OPTIONS = [
 	{ name: 'Ascending', value: 'asc' },
 	{ name: 'Descending', value: 'desc' },
@@ -53,7 +55,7 @@ export function dateRangeQuery(context: IExecuteFunctions, filters: IDataObject,
 			const value = filters[key];
 			if (value === undefined || value === null || value === '') continue;
 			const day = /^\d{4}-\d{2}-\d{2}/.exec(String(value));
-			if (!day || Number.isNaN(Date.parse(day[0]))) {
+			if (!day || !isCalendarDate(day[0])) {
 				throw new NodeOperationError(context.getNode(), `"${label}" is not a valid date: ${String(value)}`, {
 					itemIndex,
 				});

@@ -1,6 +1,7 @@
 import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
 import { customFieldInputs, customFieldRows, parseJsonInput } from '../../shared/customFields';
+import { MAX_ID_LENGTH, splitIdText } from '../../shared/paths';
 
 /** Bangwo8 accepts at most this many ids in one `ids=` list (show_many, destroy_many). */
 export const MAX_IDS_PER_REQUEST = 100;
@@ -106,8 +107,8 @@ export function cleanId(context: IExecuteFunctions, value: unknown, displayName:
 			itemIndex,
 		});
 	}
-	if (!NUMERIC_ID.test(id)) {
-		throw new NodeOperationError(context.getNode(), `"${displayName}" must be a numeric ID, got "${id}"`, {
+	if (!NUMERIC_ID.test(id) || id.length > MAX_ID_LENGTH) {
+		throw new NodeOperationError(context.getNode(), `"${displayName}" must be a numeric ID, got "${id.slice(0, MAX_ID_LENGTH)}"`, {
 			itemIndex,
 		});
 	}
@@ -128,12 +129,19 @@ export function readIdList(context: IExecuteFunctions, name: string, displayName
 		? value
 		: typeof value === 'number'
 			? [value]
-			: String(value ?? '').split(/[\s,]+/);
+			: String(value ?? '').trim() === ''
+				? []
+				: splitIdText(String(value));
 	const ids: string[] = [];
-	for (const entry of entries) {
+	for (const [position, entry] of entries.entries()) {
 		const id = typeof entry === 'number' || typeof entry === 'string' ? String(entry).trim() : JSON.stringify(entry);
-		if (id === '' && !Array.isArray(value)) continue;
-		if (!NUMERIC_ID.test(id)) {
+		if (id === '') {
+			throw new NodeOperationError(context.getNode(), `"${displayName}" has an empty entry at position ${position + 1}`, {
+				itemIndex,
+				description: 'Separate IDs with single commas, e.g. 6454743, 6454744',
+			});
+		}
+		if (!NUMERIC_ID.test(id) || id.length > MAX_ID_LENGTH) {
 			throw new NodeOperationError(context.getNode(), `"${displayName}" holds "${id}", which is not a numeric ID`, {
 				itemIndex,
 				description: 'Give IDs separated by commas, e.g. 6454743, 6454744',
@@ -241,6 +249,11 @@ function parseCustomFieldsJson(context: IExecuteFunctions, raw: unknown, itemInd
 		});
 	}
 	if (parsed && typeof parsed === 'object') {
+		const keys = Object.keys(parsed as IDataObject).sort().join(',');
+		if (keys === 'key,value' || keys === 'key') {
+			// One element of the array form without its brackets, not fields named "key" and "value".
+			return parseCustomFieldsJson(context, [parsed], itemIndex);
+		}
 		return Object.entries(parsed as IDataObject).map(([key, value]) => {
 			if (!scalar(value) && value !== null) throw invalid(`field "${key}" has a value that is not text or a number`);
 			return { key, value: value === null ? '' : String(value) };

@@ -1,5 +1,7 @@
 import { NodeOperationError, type IExecuteFunctions } from 'n8n-workflow';
 
+import { isCalendarDate } from '../../shared/paths';
+
 /** A date or date-time without an offset, e.g. `2024-05-01T08:00:00` or `2024-05-01 08:00`. */
 const WALL_CLOCK = /^(\d{4}-\d{2}-\d{2})(?:[T ](\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?))?$/;
 
@@ -30,13 +32,14 @@ export function toUnixSeconds(context: IExecuteFunctions, value: unknown, label:
 	const wallClock = WALL_CLOCK.exec(raw);
 	if (!wallClock) {
 		const ms = Date.parse(raw);
-		if (Number.isNaN(ms)) {
+		const day = /^\d{4}-\d{2}-\d{2}/.exec(raw)?.[0];
+		if (Number.isNaN(ms) || (day !== undefined && !isCalendarDate(day))) {
 			throw new NodeOperationError(context.getNode(), `"${label}" is not a valid date: ${raw}`, { itemIndex });
 		}
 		return Math.floor(ms / 1000);
 	}
 	const asUtc = Date.parse(`${wallClock[1]}T${wallClock[2] ?? '00:00:00'}Z`);
-	if (Number.isNaN(asUtc)) {
+	if (Number.isNaN(asUtc) || !isCalendarDate(wallClock[1])) {
 		throw new NodeOperationError(context.getNode(), `"${label}" is not a valid date: ${raw}`, { itemIndex });
 	}
 	let timeZone = context.getTimezone() || 'UTC';

@@ -1,5 +1,6 @@
 import { NodeOperationError, type IDataObject, type IExecuteFunctions } from 'n8n-workflow';
 import { decodeChoiceValue } from './choices';
+import { MAX_ID_LENGTH, splitIdText } from '../../shared/paths';
 
 /** Sobot ids are hex strings; accept letters, digits, `_` and `-`, nothing that could break a path or a list. */
 const ID_PATTERN = /^[A-Za-z0-9_-]+$/;
@@ -19,6 +20,7 @@ export function checkId(context: IExecuteFunctions, value: unknown, label: strin
 	if (!ID_PATTERN.test(id)) {
 		fail(context, itemIndex, `"${label}" is not a valid ID: "${id}"`, 'IDs contain only letters, digits, "_" and "-".');
 	}
+	if (id.length > MAX_ID_LENGTH) fail(context, itemIndex, `"${label}" is longer than any Sobot ID (${id.length} characters)`);
 	return id;
 }
 
@@ -28,23 +30,26 @@ export function getIdParameter(context: IExecuteFunctions, name: string, label: 
 }
 
 /**
- * A list of ids given as an array or a comma-separated text. Empty entries ("a,,b"), malformed ids
- * and an empty list are refused; repeated ids are sent once.
+ * A list of ids given as an array or a comma-separated text (see `splitIdText`, the same rule as
+ * Bangwo8's). Empty entries ("a,,b"), malformed ids and an empty list are refused; repeated ids
+ * are sent once.
  */
 export function checkIdList(context: IExecuteFunctions, value: unknown, label: string, itemIndex: number): string[] {
 	const entries = Array.isArray(value)
 		? value.map((entry) => (typeof entry === 'number' ? String(entry) : typeof entry === 'string' ? entry : ''))
 		: typeof value === 'string' || typeof value === 'number'
-			? String(value).split(',')
+			? String(value).trim() === ''
+				? []
+				: splitIdText(String(value))
 			: [];
 	const ids: string[] = [];
 	entries.forEach((entry, position) => {
 		const id = entry.trim();
 		if (id === '') {
-			if (entries.length === 1) return;
 			fail(context, itemIndex, `"${label}" has an empty entry at position ${position + 1}`, 'Separate IDs with single commas.');
 		}
 		if (!ID_PATTERN.test(id)) fail(context, itemIndex, `"${label}" contains an invalid ID: "${id}"`, 'Separate IDs with commas.');
+		if (id.length > MAX_ID_LENGTH) fail(context, itemIndex, `"${label}" contains an ID longer than any Sobot ID: "${id.slice(0, 20)}…"`);
 		if (!ids.includes(id)) ids.push(id);
 	});
 	if (ids.length === 0) fail(context, itemIndex, `"${label}" is empty`, 'Give at least one ID.');
