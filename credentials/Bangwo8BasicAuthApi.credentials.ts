@@ -6,7 +6,7 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { BANGWO8_DEFAULT_BASE_URL } from '../nodes/Bangwo8/transport/constants';
+import { BANGWO8_DEFAULT_BASE_URL, bangwo8CredentialTestRules } from '../nodes/Bangwo8/transport/constants';
 
 export class Bangwo8BasicAuthApi implements ICredentialType {
 	name = 'bangwo8BasicAuthApi';
@@ -63,5 +63,6 @@ export class Bangwo8BasicAuthApi implements ICredentialType {
 			url: '/users.json',
 			qs: { per_page: 1 },
 		},
+		rules: bangwo8CredentialTestRules('the main account name or password'),
 	};
 }

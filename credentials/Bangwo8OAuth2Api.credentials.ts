@@ -1,6 +1,6 @@
 import type { ICredentialTestRequest, ICredentialType, INodeProperties } from 'n8n-workflow';
 
-import { BANGWO8_DEFAULT_BASE_URL } from '../nodes/Bangwo8/transport/constants';
+import { BANGWO8_DEFAULT_BASE_URL, bangwo8CredentialTestRules } from '../nodes/Bangwo8/transport/constants';
 
 /**
  * Client-credentials grant against `<host of the base URL>/api/token.php` (the SecretID and
@@ -87,5 +87,6 @@ export class Bangwo8OAuth2Api implements ICredentialType {
 			url: '/users.json',
 			qs: { per_page: 1 },
 		},
+		rules: bangwo8CredentialTestRules('the access token: check the SecretID and Secret'),
 	};
 }

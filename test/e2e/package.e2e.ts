@@ -237,8 +237,12 @@ describe(`${PKG} inside n8n`, { timeout: 20 * 60_000 }, () => {
 		assert.deepEqual(good, { status: 'OK', message: 'Connection successful!' });
 		const bad = await n8n.testCredential(await bangwo8BasicCredential('Bangwo8 Basic (test bad)', { password: 'wrong-pw' }));
 		console.log(`# bangwo8BasicAuthApi wrong password -> ${JSON.stringify(bad)}`);
-		assert.equal(bad.status, 'Error');
-		assert.doesNotMatch(bad.message, /wrong-pw/);
+		assert.deepEqual(bad, { status: 'Error', message: 'Bangwo8 refused the main account name or password (HTTP 401)' });
+		const wrongUrl = await n8n.testCredential(
+			await bangwo8BasicCredential('Bangwo8 Basic (wrong URL)', { baseUrl: `${bangwo8.origin}/api/v2` }),
+		);
+		console.log(`# bangwo8BasicAuthApi wrong base URL -> ${JSON.stringify(wrongUrl)}`);
+		assert.equal(wrongUrl.status, 'Error');
 	});
 
 	test('bangwo8OAuth2Api (client credentials) credential test: good secret OK, wrong secret Error', async () => {

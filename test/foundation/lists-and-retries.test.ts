@@ -135,6 +135,13 @@ describe('Sobot lists and retries (customer.getMany)', () => {
 		expect(error?.description).toContain('系统未知异常');
 	});
 
+	it("Sobot's catch-all 999999 with a message of its own puts that message in the headline", async () => {
+		fake.failNextWithRetCode(1, '999999', '客户不存在');
+		const { error } = await listCustomers({ returnAll: true });
+		expect(error?.message).toBe("Sobot 999999: 客户不存在 (Sobot's own message for its catch-all code)");
+		expect(error?.context?.itemIndex).toBe(0);
+	});
+
 	it('an unreadable date is refused before any request, naming the filter', async () => {
 		const { error } = await listCustomers({ returnAll: true, filters: { create_start_time: 'yesterday-ish' } });
 		expect(error?.message).toContain('"Created After" is not a valid date');

@@ -1,5 +1,6 @@
 /** Label groups (2.2–2.5), labels (2.6–2.9) and customer labels (2.10–2.11) through the real engine. */
-import { encodeChoice } from '../../nodes/Sobot/helpers/choices';
+/** A dropdown value as workflows saved before 1.0 hold it: a JSON object with id and names. */
+const encodeChoice = (choice: object) => JSON.stringify(choice);
 import { only, path, useSobot } from './helpers';
 
 const bed = useSobot();
@@ -186,10 +187,7 @@ describe('label', () => {
 	it('loads labels of every group as "Group / Label"', async () => {
 		const group = bed.fake.addLabelGroup({ name: 'G' });
 		const label = bed.fake.addLabel({ groupid: group.id, name: 'L' });
-		expect(await bed.loadOptions('getLabels')).toEqual([
-			{ name: 'G / L', value: encodeChoice({ id: label.id, name: 'L' }) },
-		]);
-		expect(await bed.loadOptions('getLabelIds')).toEqual([{ name: 'G / L', value: label.id }]);
+		expect(await bed.loadOptions('getLabels')).toEqual([{ name: 'G / L', value: label.id }]);
 	});
 });
 
@@ -222,7 +220,7 @@ describe('customerLabel', () => {
 		expect(bed.calls()).toHaveLength(0);
 	});
 
-	it('set posts [{id, name}] of picked labels with no lookup', async () => {
+	it('set from a value saved before 1.0 (id and name): the id is used and the current name looked up', async () => {
 		const group = bed.fake.addLabelGroup({ name: 'G' });
 		const gold = bed.fake.addLabel({ groupid: group.id, name: 'Gold' });
 		const customer = bed.fake.addCustomer({ nick: 'c' });
@@ -230,9 +228,9 @@ describe('customerLabel', () => {
 			resource: 'customerLabel',
 			operation: 'set',
 			customerId: customer.id,
-			labels: [encodeChoice({ id: gold.id, name: 'Gold' })],
+			labels: [encodeChoice({ id: gold.id, name: 'Gold before it was renamed' })],
 		});
-		const request = only(bed);
+		const request = bed.calls().at(-1)!;
 		expect([request.method, request.path]).toEqual(['POST', path(`/label/update_userlabel/${customer.id}`)]);
 		expect(request.body).toEqual([{ id: gold.id, name: 'Gold' }]);
 		expect(bed.fake.customers.get(customer.id)?.biz_label).toBe(gold.id);
@@ -258,7 +256,7 @@ describe('customerLabel', () => {
 		]);
 	});
 
-	it('set reports a vendor error for an unknown label', async () => {
+	it('set refuses a label that no longer exists before changing anything', async () => {
 		const customer = bed.fake.addCustomer({ nick: 'c' });
 		const { error } = await bed.run({
 			resource: 'customerLabel',
@@ -266,6 +264,7 @@ describe('customerLabel', () => {
 			customerId: customer.id,
 			labels: [encodeChoice({ id: 'gone', name: 'Gone' })],
 		});
-		expect(error?.message).toBe('Sobot 510004: label parameter name already exists, or the label no longer exists');
+		expect(error?.message).toBe('Label "gone" was not found in Sobot');
+		expect(bed.fake.requestsTo('POST', /update_userlabel/)).toHaveLength(0);
 	});
 });

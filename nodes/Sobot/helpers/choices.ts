@@ -1,21 +1,20 @@
 import { NodeOperationError, type IDataObject, type IExecuteFunctions } from 'n8n-workflow';
 
 /**
- * Dropdown values that carry more than an id. Sobot wants names next to ids (an agent's name and
- * department, a stage's name, a region's name), so the options loaded from the API use a small
- * JSON object as their value: `{"id":"…","name":"…"}`. Picking from a list therefore costs no
- * extra request. A plain id (typed or mapped with an expression) is also accepted: the operation
- * then looks the name up with one request.
+ * A dropdown value. Sobot wants names next to ids (an agent's name and department, a stage's
+ * name, a region's name); the dropdowns store only the id, and the operation looks the names up
+ * when it runs (once per node run, see `RunScope`), so a renamed agent or a workflow copied to
+ * another account never sends stale names.
+ *
+ * Workflows saved before 1.0 may hold the old form, a JSON object `{"id":"…","name":"…"}`: it
+ * keeps working, and only its id is used.
  */
 export interface Choice {
 	id: string;
+	/** Filled by the lookup. */
 	name?: string;
-	/** Agents only: the `|`-separated id path of the agent's department, as assign wants it. */
+	/** Agents only, filled by the lookup: the `|`-separated id path of the agent's department. */
 	department?: string;
-}
-
-export function encodeChoice(choice: Choice): string {
-	return JSON.stringify(choice);
 }
 
 /** A dropdown value as a {@link Choice}; `undefined` when empty. */
@@ -61,10 +60,8 @@ function fromObject(context: IExecuteFunctions, object: IDataObject, label: stri
 	if ((typeof id !== 'string' && typeof id !== 'number') || String(id).trim() === '') {
 		throw new NodeOperationError(context.getNode(), `"${label}" has no ID`, { itemIndex });
 	}
-	const choice: Choice = { id: String(id).trim() };
-	if (typeof object.name === 'string') choice.name = object.name;
-	if (typeof object.department === 'string') choice.department = object.department;
-	return choice;
+	// The names saved with an old-form value may be stale: only the id is kept.
+	return { id: String(id).trim() };
 }
 
 /** Just the id of a dropdown value (JSON or plain), for places that cannot report errors. */

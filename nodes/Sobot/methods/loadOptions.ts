@@ -1,6 +1,6 @@
 import type { IDataObject, ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
 
-import { decodeChoiceValue, encodeChoice } from '../helpers/choices';
+import { decodeChoiceValue } from '../helpers/choices';
 import {
 	fetchAgents,
 	fetchAllLabels,
@@ -27,49 +27,39 @@ export async function getLabelGroups(this: ILoadOptionsFunctions): Promise<INode
 	return (await fetchLabelGroups(this)).map((group) => ({ name: text(group.name), value: text(group.id) })).sort(byName);
 }
 
-/** Every business label, shown as "Group / Label"; the value carries id and name (for label/update_userlabel). */
+/**
+ * Every business label, shown as "Group / Label". Like every dropdown of the node, the value is
+ * the plain id: the names Sobot wants next to it are looked up when the node runs (once per run).
+ */
 export async function getLabels(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
-	return (await fetchAllLabels(this))
-		.map((label) => ({
-			name: `${text(label.group_name)} / ${text(label.name)}`,
-			value: encodeChoice({ id: text(label.id), name: text(label.name) }),
-		}))
-		.sort(byName);
-}
-
-/** Labels as plain ids (label update/delete). */
-export async function getLabelIds(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
 	return (await fetchAllLabels(this))
 		.map((label) => ({ name: `${text(label.group_name)} / ${text(label.name)}`, value: text(label.id) }))
 		.sort(byName);
 }
 
-/** Stages in Sobot's order; the value carries id and name (stage_save wants stage_name). */
+/** Stages in Sobot's order. */
 export async function getStages(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
-	return (await fetchStages(this)).map((stage: IDataObject) => ({
-		name: text(stage.name),
-		value: encodeChoice({ id: text(stage.id), name: text(stage.name) }),
-	}));
+	return (await fetchStages(this)).map((stage: IDataObject) => ({ name: text(stage.name), value: text(stage.id) }));
 }
 
-/** Agents with their department path; the value carries id, name and department. */
+/** Agents, shown with their department path. */
 export async function getAgents(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
 	return (await fetchAgents(this))
 		.map((agent) => ({
 			name: agent.department_names.length ? `${agent.name} (${agent.department_names.join(' / ')})` : agent.name,
-			value: encodeChoice({ id: agent.id, name: agent.name, department: agent.department_path }),
+			value: agent.id,
 		}))
 		.sort(byName);
 }
 
 export async function getProvinces(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
-	return (await fetchProvinces(this)).map((province) => ({ name: province.name, value: encodeChoice(province) }));
+	return (await fetchProvinces(this)).map((province) => ({ name: province.name, value: province.id }));
 }
 
 export async function getCities(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
 	const provinceId = currentId(this, ['additionalFields.province', 'province']);
 	if (!provinceId) return [];
-	return (await fetchCities(this, provinceId)).map((city) => ({ name: city.name, value: encodeChoice(city) }));
+	return (await fetchCities(this, provinceId)).map((city) => ({ name: city.name, value: city.id }));
 }
 
 export async function getDistricts(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
@@ -78,7 +68,7 @@ export async function getDistricts(this: ILoadOptionsFunctions): Promise<INodePr
 	const provinceId = currentId(this, ['additionalFields.province', 'province']);
 	return (await fetchDistricts(this, cityId, provinceId || undefined)).map((district) => ({
 		name: district.name,
-		value: encodeChoice(district),
+		value: district.id,
 	}));
 }
 

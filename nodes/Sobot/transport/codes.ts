@@ -24,11 +24,19 @@ export const SOBOT_RET_CODES: Readonly<Record<string, string>> = {
 	'510008': 'parameter name cannot be longer than 30 characters',
 };
 
+/** What Sobot says with 999999 when it says nothing more ("unknown system exception"). */
+const GENERIC_999999_MESSAGE = '系统未知异常';
+
 /** English meaning of a Sobot `ret_code`, falling back to Sobot's own (often Chinese) message. */
 export function describeSobotCode(code: string, retMsg?: unknown): string {
+	const vendorMessage = typeof retMsg === 'string' && retMsg.trim() !== '' ? retMsg.trim() : '';
+	// 999999 is Sobot's catch-all: its own message says more than "unknown error" (unless it is
+	// the generic 系统未知异常 itself).
+	if (code === '999999' && vendorMessage !== '' && vendorMessage !== GENERIC_999999_MESSAGE) {
+		return `${vendorMessage} (Sobot's own message for its catch-all code)`;
+	}
 	const known = SOBOT_RET_CODES[code];
 	if (known) return known;
-	const vendorMessage = typeof retMsg === 'string' && retMsg.trim() !== '' ? retMsg.trim() : '';
 	if (code.startsWith('5001')) return `blacklist error${vendorMessage ? ` (${vendorMessage})` : ''}`;
 	return vendorMessage || 'unknown error';
 }

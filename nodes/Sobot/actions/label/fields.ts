@@ -6,7 +6,7 @@ export const labelIdProperty: INodeProperties = {
 	displayName: 'Label Name or ID',
 	name: 'labelId',
 	type: 'options',
-	typeOptions: { loadOptionsMethod: 'getLabelIds' },
+	typeOptions: { loadOptionsMethod: 'getLabels' },
 	required: true,
 	default: '',
 	description:
