@@ -189,7 +189,7 @@ describe('customer.update', () => {
 		expect(bad.error?.message).toBe('"Customer ID" is not a valid ID: "../x"');
 		expect(bed.calls()).toHaveLength(0);
 		const unknown = await bed.run({ resource: 'customer', operation: 'update', customerId: 'nobody', updateFields: { nick: 'x' } });
-		expect(unknown.error?.message).toBe('Sobot 999999: unknown system error on the Sobot side');
+		expect(unknown.error?.message).toBe("Sobot 999999: 客户不存在 (Sobot's own message for its catch-all code)");
 	});
 });
 
@@ -207,7 +207,7 @@ describe('customer.get', () => {
 		expect(items[0].json).toMatchObject({ id: customer.id, nick: customer.nick, ex_field_str: customer.ex_field_str });
 		expect(items[0].json.ex_fields).toEqual(JSON.parse(customer.ex_field_str));
 		expect(items[0].pairedItem).toEqual({ item: 0 });
-		expect(items[1]).toMatchObject({ json: { error: 'Sobot 999999: unknown system error on the Sobot side' }, pairedItem: { item: 1 } });
+		expect(items[1]).toMatchObject({ json: { error: "Sobot 999999: 客户不存在 (Sobot's own message for its catch-all code)" }, pairedItem: { item: 1 } });
 	});
 });
 
@@ -319,7 +319,7 @@ describe('customer.assign', () => {
 			agents: [encodeChoice({ ...AGENT, department: AGENT_DEPARTMENT })],
 			assign_biz_type: '2',
 		});
-		expect(missing.error?.message).toBe('Sobot 999999: unknown system error on the Sobot side');
+		expect(missing.error?.message).toBe("Sobot 999999: 客户不存在 (Sobot's own message for its catch-all code)");
 	});
 });
 
@@ -367,7 +367,7 @@ describe('customer.setStage', () => {
 		expect(lookup.path).toBe(path('/user_stage/query_list_by_type'));
 		expect(save.body).toEqual({ userid: customer.id, stageid: STAGE.id, stage_name: STAGE.name, stage_type: 1 });
 		const { error } = await bed.run({ resource: 'customer', operation: 'setStage', customerId: 'nobody', stage: encodeChoice(STAGE), stage_type: 1 });
-		expect(error?.message).toBe('Sobot 999999: unknown system error on the Sobot side');
+		expect(error?.message).toBe("Sobot 999999: 客户不存在 (Sobot's own message for its catch-all code)");
 	});
 });
 

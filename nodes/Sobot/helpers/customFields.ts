@@ -16,6 +16,8 @@ export const customFieldProperties = customFieldInputs({
 			name: 'matchBy',
 			type: 'options',
 			default: 'fieldid',
+			description:
+				'Every custom field has an ID; dropdown fields also have a parameter name set in Sobot, which stays the same across Sobot accounts',
 			options: [
 				{ name: 'Field ID', value: 'fieldid' },
 				{ name: 'Parameter Name (Dropdown Fields)', value: 'field_params' },

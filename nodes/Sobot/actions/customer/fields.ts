@@ -94,7 +94,7 @@ const COMMON: INodeProperties[] = [
 	text('Remark', 'remark'),
 	SEX,
 	text('WeChat ID', 'wx'),
-	text('WeChat UnionID (Self-Built App)', 'wx_build_unionid'),
+	text('WeChat UnionID (Self-Built App)', 'wx_build_unionid', "The customer's WeChat UnionID from your own WeChat app (official account or mini program)"),
 ];
 
 /** additionalFields of customer.create (3.1). */
@@ -153,7 +153,7 @@ export const updateFields: INodeProperties[] = sortedByDisplayName([
 		],
 	},
 	text('Nickname', 'nick', 'At most 50 characters'),
-	text('Partner ID', 'partnerid', 'Your own ID of the customer (对接ID)'),
+	text('Partner ID', 'partnerid', 'Your own ID of the customer, to match it with your other systems'),
 	text('Visitor IDs', 'visitorids'),
 	text('VIP Level', 'vip_level', 'Value of the VIP level dropdown defined in Sobot'),
 ]);

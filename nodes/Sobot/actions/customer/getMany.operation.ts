@@ -54,6 +54,7 @@ const properties: INodeProperties[] = [
 			name: 'module_type',
 			type: 'options',
 			default: '1',
+			description: "Which of Sobot's customer lists to read, as the SCRM menu shows them",
 			options: [
 				{ name: 'All Customers', value: '1' },
 				{ name: 'First-Contact Customers', value: '2' },
@@ -94,9 +95,12 @@ const properties: INodeProperties[] = [
 		},
 		{
 			displayName: 'WeChat UnionID (Self-Built App)',
+			// Spelled as list_by_page documents it. Renaming it would silently drop the value from
+			// saved workflows: n8n keeps only the collection options it knows.
 			name: 'wx_build_unionId',
 			type: 'string',
 			default: '',
+			description: "The customer's WeChat UnionID from your own WeChat app (official account or mini program)",
 		},
 	]),
 ];

@@ -18,5 +18,5 @@ export const paramNameProperty: INodeProperties = {
 	name: 'param_name',
 	type: 'string',
 	default: '',
-	description: `Parameter name of the label, at most ${SOBOT_NAME_MAX_LENGTH} characters`,
+	description: `A short code for the label (param_name), e.g. for reports and imports; at most ${SOBOT_NAME_MAX_LENGTH} characters`,
 };
