@@ -5,15 +5,14 @@
  */
 import type { INodeParameters } from 'n8n-workflow';
 
-import { FakeBangwo8 } from '../fakes/bangwo8';
 import type { FakeServer } from '../fakes/base';
-import { FakeSobot } from '../fakes/sobot';
-import { CredentialStore, type CredentialRef, type Engine } from '../harness/engine';
-import { addBangwo8BasicCredential, addSobotCredential, BANGWO8_NODE, createEngine, SOBOT_NODE } from '../support/package';
+import type { CredentialRef, Engine } from '../harness/engine';
+import { BANGWO8_NODE, SOBOT_NODE } from '../support/package';
+import { startBangwo8, startSobot, type VendorBed } from '../support/vendors';
 
 interface Vendor {
 	name: string;
-	start(): Promise<{ fake: FakeServer; engine: Engine; credentials: Record<string, CredentialRef> }>;
+	start(): Promise<VendorBed<FakeServer>>;
 	type: string;
 	list: INodeParameters;
 	/** A list filtered by a day, with the given value. */
@@ -24,12 +23,7 @@ interface Vendor {
 const VENDORS: Vendor[] = [
 	{
 		name: 'Sobot',
-		async start() {
-			const fake = new FakeSobot();
-			await fake.start();
-			const store = new CredentialStore();
-			return { fake, engine: createEngine(store), credentials: { sobotApi: addSobotCredential(store, fake) } };
-		},
+		start: startSobot,
 		type: SOBOT_NODE,
 		list: { resource: 'customer', operation: 'getMany' },
 		dateFilter: (day) => ({ resource: 'customer', operation: 'getMany', returnAll: true, filters: { create_start_time: day } }),
@@ -37,12 +31,7 @@ const VENDORS: Vendor[] = [
 	},
 	{
 		name: 'Bangwo8',
-		async start() {
-			const fake = new FakeBangwo8();
-			await fake.start();
-			const store = new CredentialStore();
-			return { fake, engine: createEngine(store), credentials: { bangwo8BasicAuthApi: addBangwo8BasicCredential(store, fake) } };
-		},
+		start: startBangwo8,
 		type: BANGWO8_NODE,
 		list: { authentication: 'basicAuth', resource: 'contact', operation: 'getMany' },
 		dateFilter: (day) => ({
@@ -93,11 +82,8 @@ describe.each(VENDORS)('$name: input refused before any request', (vendor) => {
 
 describe('Bangwo8 custom fields', () => {
 	it('one element of the array form without brackets is that field, not fields named "key" and "value"', async () => {
-		const fake = new FakeBangwo8();
-		await fake.start();
+		const { fake, engine, credentials } = await startBangwo8();
 		try {
-			const store = new CredentialStore();
-			const engine = createEngine(store);
 			const { error } = await engine.runNode({
 				type: BANGWO8_NODE,
 				parameters: {
@@ -107,7 +93,7 @@ describe('Bangwo8 custom fields', () => {
 					name: '王伟',
 					additionalFields: { customFieldsJson: '{"key":"field_2","value":"1"}' },
 				},
-				credentials: { bangwo8BasicAuthApi: addBangwo8BasicCredential(store, fake) },
+				credentials,
 			});
 			expect(error).toBeUndefined();
 			const [create] = fake.requestsTo('POST', '/api/v1/users.json');

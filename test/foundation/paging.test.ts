@@ -5,15 +5,16 @@
  */
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
-import { FakeBangwo8 } from '../fakes/bangwo8';
+import type { FakeBangwo8 } from '../fakes/bangwo8';
 import type { FakeServer } from '../fakes/base';
-import { FakeSobot } from '../fakes/sobot';
-import { CredentialStore, type CredentialRef, type Engine } from '../harness/engine';
-import { addBangwo8BasicCredential, addSobotCredential, BANGWO8_NODE, createEngine, SOBOT_NODE } from '../support/package';
+import type { FakeSobot } from '../fakes/sobot';
+import type { CredentialRef, Engine } from '../harness/engine';
+import { BANGWO8_NODE, SOBOT_NODE } from '../support/package';
+import { startBangwo8, startSobot, type VendorBed } from '../support/vendors';
 
 interface Vendor {
 	name: string;
-	start(): Promise<{ fake: FakeServer; credentials: Record<string, CredentialRef>; engine: Engine }>;
+	start(): Promise<VendorBed<FakeServer>>;
 	type: string;
 	parameters: INodeParameters;
 	listPath: string;
@@ -33,12 +34,7 @@ const HTML = { raw: '<html><body>502 Bad Gateway</body></html>', headers: { 'Con
 const VENDORS: Vendor[] = [
 	{
 		name: 'Sobot customer.getMany',
-		async start() {
-			const fake = new FakeSobot();
-			await fake.start();
-			const store = new CredentialStore();
-			return { fake, engine: createEngine(store), credentials: { sobotApi: addSobotCredential(store, fake) } };
-		},
+		start: startSobot,
 		type: SOBOT_NODE,
 		parameters: { resource: 'customer', operation: 'getMany' },
 		listPath: '/api/scrm/5/user/list_by_page',
@@ -57,12 +53,7 @@ const VENDORS: Vendor[] = [
 	},
 	{
 		name: 'Bangwo8 contact.getMany',
-		async start() {
-			const fake = new FakeBangwo8();
-			await fake.start();
-			const store = new CredentialStore();
-			return { fake, engine: createEngine(store), credentials: { bangwo8BasicAuthApi: addBangwo8BasicCredential(store, fake) } };
-		},
+		start: startBangwo8,
 		type: BANGWO8_NODE,
 		parameters: { authentication: 'basicAuth', resource: 'contact', operation: 'getMany' },
 		listPath: '/api/v1/users.json',
