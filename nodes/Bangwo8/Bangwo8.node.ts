@@ -6,6 +6,7 @@ import {
 	type INodeTypeDescription,
 } from 'n8n-workflow';
 
+import * as agent from './actions/agent';
 import * as company from './actions/company';
 import * as contact from './actions/contact';
 import * as contactField from './actions/contactField';
@@ -13,7 +14,7 @@ import * as customerGroup from './actions/customerGroup';
 import { router } from './actions/router';
 import * as ticket from './actions/ticket';
 import { searchCompanies } from './methods/listSearch';
-import { getCustomerGroups, getCustomFields } from './methods/loadOptions';
+import { getAgents, getCustomerGroups, getCustomFields, getTicketFields, getTicketTemplates } from './methods/loadOptions';
 import { BANGWO8_AUTHENTICATION, BANGWO8_CREDENTIALS } from './transport/authentication';
 
 import { requestTimeoutProperty } from '../shared/properties';
@@ -25,7 +26,7 @@ export class Bangwo8 implements INodeType {
 		group: ['transform'],
 		version: 1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
-		description: 'Manage contacts, companies, customer groups and tickets in Bangwo8 (帮我吧)',
+		description: 'Manage contacts, companies, customer groups, tickets and agents in Bangwo8 (帮我吧)',
 		defaults: { name: 'Bangwo8' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
@@ -39,6 +40,7 @@ export class Bangwo8 implements INodeType {
 				type: 'options',
 				noDataExpression: true,
 				options: [
+					{ name: 'Agent', value: 'agent' },
 					{ name: 'Company', value: 'company' },
 					{ name: 'Contact', value: 'contact' },
 					{ name: 'Contact Field', value: 'contactField' },
@@ -52,12 +54,13 @@ export class Bangwo8 implements INodeType {
 			...customerGroup.description,
 			...contactField.description,
 			...ticket.description,
+			...agent.description,
 			requestTimeoutProperty('Bangwo8'),
 		],
 	};
 
 	methods = {
-		loadOptions: { getCustomerGroups, getCustomFields },
+		loadOptions: { getAgents, getCustomerGroups, getCustomFields, getTicketFields, getTicketTemplates },
 		listSearch: { searchCompanies },
 	};
 

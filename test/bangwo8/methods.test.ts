@@ -24,6 +24,73 @@ describe.each(AUTHENTICATIONS)('Bangwo8 dropdowns and company locator with %s', 
 		expectAuthorization(t);
 	});
 
+	it('getTicketFields: the custom TICKET fields of tickets/ticket_fields.json, not the contact fields', async () => {
+		const options = await loadOptions.getTicketFields.call(t.loadOptionsContext({ resource: 'ticket', operation: 'create' }));
+		expect(options).toEqual([
+			{ name: '产品型号 (field_3)', value: 'field_3', description: undefined },
+			{ name: '安装地址 (field_5)', value: 'field_5', description: undefined },
+			{ name: '故障类别 (field_4)', value: 'field_4', description: 'Required. Options: 硬件 (1), 软件 (2)' },
+		]);
+		expect(t.fake.requestsTo('GET', '/api/v1/tickets/ticket_fields.json')).toHaveLength(1);
+		expect(t.fake.requestsTo('GET', '/api/v1/user_fields.json')).toHaveLength(0);
+		expectAuthorization(t);
+	});
+
+	it('the ticket custom-field picker loads ticket fields; the contact and company pickers keep the contact fields', () => {
+		type Property = {
+			name: string;
+			type?: string;
+			displayOptions?: { show?: { resource?: string[]; operation?: string[] } };
+			options?: Array<{ values?: Property[] }>;
+			typeOptions?: { loadOptionsMethod?: string };
+		};
+		const pickers: Array<[string, string | undefined]> = [];
+		for (const collection of new Bangwo8().description.properties as Property[]) {
+			if (collection.type !== 'collection') continue;
+			const show = collection.displayOptions?.show;
+			for (const custom of (collection.options ?? []) as Property[]) {
+				if (custom.name !== 'customFieldsUi') continue;
+				for (const row of custom.options ?? []) {
+					for (const value of row.values ?? []) {
+						if (value.name === 'key') {
+							pickers.push([`${String(show?.resource)}.${String(show?.operation)}`, value.typeOptions?.loadOptionsMethod]);
+						}
+					}
+				}
+			}
+		}
+		expect(Object.fromEntries(pickers)).toEqual({
+			'contact.create': 'getCustomFields',
+			'contact.update': 'getCustomFields',
+			'company.create': 'getCustomFields',
+			'company.update': 'getCustomFields',
+			'ticket.create': 'getTicketFields',
+			'ticket.update': 'getTicketFields',
+		});
+	});
+
+	it('getTicketTemplates: every template by name, valued by tId', async () => {
+		const options = await loadOptions.getTicketTemplates.call(t.loadOptionsContext());
+		expect(options).toEqual([
+			{ name: '安装表', value: '4', description: undefined },
+			{ name: '维修单', value: '8', description: '上门维修' },
+		]);
+		expect(t.fake.requestsTo('GET', '/api/v1/tickettemplates.json')).toHaveLength(1);
+	});
+
+	it('getAgents: every agent (all pages) by name and email, valued by sId', async () => {
+		const admin = t.fake.addAgent({ name: '张主管', email: 'zhang@example.com', isAdmin: '1', groupId: '12' });
+		for (let index = 0; index < 120; index++) t.fake.addAgent({ name: `客服${String(index).padStart(3, '0')}` });
+		const options = await loadOptions.getAgents.call(t.loadOptionsContext());
+		expect(options).toHaveLength(121);
+		expect(options.find((option) => option.value === admin.sId)).toEqual({
+			name: '张主管 (zhang@example.com)',
+			value: admin.sId,
+			description: 'Admin, Group ID 12',
+		});
+		expect(t.fake.requestsTo('GET', '/api/v1/supports.json').map((request) => request.query.page)).toEqual(['1', '2']);
+	});
+
 	it('getCustomerGroups: every group by name, with its type', async () => {
 		t.fake.addCustomerGroup({ groupName: 'B组', type: '1' });
 		t.fake.addCustomerGroup({ groupName: 'A组', type: '2' });

@@ -52,6 +52,11 @@ export const BANGWO8_ENDPOINTS = [
 	['POST', 'tickets.json', 'createTicket'],
 	['GET', 'tickets/{id}.json', 'getTicket'],
 	['PUT', 'tickets/{id}.json', 'updateTicket'],
+	['GET', 'tickets/ticket_fields.json', 'listTicketFields'],
+	['GET', 'tickettemplates.json', 'listTicketTemplates'],
+	// agents (客服)
+	['GET', 'supports.json', 'listAgents'],
+	['GET', 'supports/{id}.json', 'getAgent'], // ASSUMPTION: path and `{"support":{…}}` answer inferred from the other resources
 ] as const;
 
 type HandlerName = (typeof BANGWO8_ENDPOINTS)[number][2];
@@ -136,21 +141,84 @@ export interface Bangwo8Group {
 	type: string;
 }
 
-/** GUESS: the seeds give no ticket fields; these follow the create/update bodies in VENDOR-NOTES. */
+/**
+ * The ticket of the vendor's ticket page (VENDOR-NOTES "Bangwo8 tickets, complete"). ASSUMPTIONS:
+ * `companyId` (the fake's link for companies/{id}/tickets.json: the contact's company), the
+ * comma-separated strings of `ccUserIdList` / `ccGroupIdList` / `tagList` (the page types the cc
+ * lists as string), and `ticketReply` kept on the record as a list of replies.
+ */
 export interface Bangwo8Ticket {
 	ticketId: string;
 	subject: string;
 	descript: string;
-	ticketStatus: string;
+	/** 1 remote, 2 chat, 3 call centre, 4 message, 5 system, 7 API, 8 template, 9 email */
+	ticketSource: string;
+	/** 1 question, 2 task, 3 incident, 4 job */
+	ticketType: string;
+	/** 1 low, 2 normal, 3 high, 4 urgent */
 	priorityLevel: string;
+	/** 1 new, 2 open, 3 awaiting reply, 4 solved, 5 closed automatically, 6 closed manually */
+	ticketStatus: string;
+	/** The contact the ticket is for. */
+	custUserId: string;
+	agentId: string;
+	createrId: string;
+	/** The assignee (an agent's sId). */
+	servicerUserId: string;
+	servicerGroupId: string;
+	ccUserIdList: string;
+	ccGroupIdList: string;
 	ticketTemplateId: string;
-	userId: string;
+	tagList: string;
 	companyId: string;
-	supportId: string;
 	createDT: string;
 	updateDT: string;
 	custom_fields: CustomField[];
+	tables: unknown[];
 	ticketReply: Array<{ replyMsg: string; createDT: string }>;
+}
+
+/** Documented enum values: anything else is refused (ASSUMPTION: with 400 badRequest naming the field). */
+export const BANGWO8_TICKET_ENUMS = {
+	ticketStatus: ['1', '2', '3', '4', '5', '6'],
+	priorityLevel: ['1', '2', '3', '4'],
+	ticketType: ['1', '2', '3', '4'],
+	ticketSource: ['1', '2', '3', '4', '5', '7', '8', '9'],
+} as const;
+
+/** `GET tickettemplates.json` (vendor's 工单模板 page). */
+export interface Bangwo8TicketTemplate {
+	tId: string;
+	ticketTemplateName: string;
+	ticketTemplateDescription: string;
+	visibleRange: string;
+	servicerGroupId: string;
+	servicerId: string;
+	isReleased: string;
+	creatorId: string;
+	createDT: string;
+}
+
+/** `GET tickets/ticket_fields.json`: `isRequired` 1 = optional, 0 = required. */
+export interface Bangwo8TicketField {
+	id: string;
+	name: string;
+	key: string;
+	system: string;
+	type: string;
+	isRequired: string;
+	custom_field_options: Array<{ id: string; name: string; value: string }>;
+}
+
+/** `GET supports.json` (客服). */
+export interface Bangwo8Agent {
+	sId: string;
+	name: string;
+	email: string;
+	mobile: string;
+	groupId: string;
+	isAdmin: string;
+	isStat: string;
 }
 
 export interface Bangwo8UserField {
@@ -255,6 +323,35 @@ export class FakeBangwo8 extends FakeServer {
 	/** groupId → member ids (company uIds for type 1, contact cIds for type 2). */
 	readonly customerGroupMembers = new Map<string, string[]>();
 	readonly tickets = new Map<string, Bangwo8Ticket>();
+	readonly agents = new Map<string, Bangwo8Agent>();
+	ticketTemplates: Bangwo8TicketTemplate[] = [
+		{ tId: '4', ticketTemplateName: '安装表', ticketTemplateDescription: '', visibleRange: '1', servicerGroupId: '0', servicerId: '0', isReleased: '1', creatorId: '520177', createDT: '2019-08-21 15:37:01' },
+		{ tId: '8', ticketTemplateName: '维修单', ticketTemplateDescription: '上门维修', visibleRange: '1', servicerGroupId: '0', servicerId: '0', isReleased: '0', creatorId: '520177', createDT: '2019-09-09 17:52:58' },
+	];
+	ticketFields: Bangwo8TicketField[] = [
+		{ id: '1', name: '标题', key: 'subject', system: '1', type: '1', isRequired: '0', custom_field_options: [] },
+		{ id: '2', name: '描述', key: 'descript', system: '1', type: '3', isRequired: '0', custom_field_options: [] },
+		{ id: '3', name: '优先级', key: 'priorityLevel', system: '1', type: '5', isRequired: '1', custom_field_options: [] },
+		{ id: '201', name: '产品型号', key: 'field_3', system: '0', type: '1', isRequired: '1', custom_field_options: [] },
+		{
+			id: '202',
+			name: '故障类别',
+			key: 'field_4',
+			type: '5',
+			system: '0',
+			isRequired: '0',
+			custom_field_options: [
+				{ id: '1', name: '硬件', value: '1' },
+				{ id: '2', name: '软件', value: '2' },
+			],
+		},
+		{ id: '203', name: '安装地址', key: 'field_5', system: '0', type: '1', isRequired: '1', custom_field_options: [] },
+	];
+	/**
+	 * Which custom ticket fields belong to a template (tId → keys). The vendor: template fields are
+	 * set only when ticketTemplateId is sent. ASSUMPTION: without it they are dropped silently.
+	 */
+	readonly templateFieldKeys = new Map<string, string[]>([['4', ['field_5']]]);
 	userFields: Bangwo8UserField[] = [
 		{ id: '1', name: '姓名', key: 'name', type: '2', system: '1', custom_field_options: [] },
 		{ id: '2', name: '手机号', key: 'mobile', type: '2', system: '1', custom_field_options: [] },
@@ -280,6 +377,7 @@ export class FakeBangwo8 extends FakeServer {
 	private nextCompanyId = 2606877;
 	private nextGroupId = 28728;
 	private nextTicketId = 1000001;
+	private nextAgentId = 520177;
 	private seedCounter = 0;
 
 	protected readonly routes: readonly Route[];
@@ -313,7 +411,7 @@ export class FakeBangwo8 extends FakeServer {
 			userTickets: (c) => {
 				const id = c.params[0];
 				if (!this.users.has(id)) return err(BANGWO8_ERRORS.notFound);
-				return this.listAnswer(c.req, 'tickets', this.query([...this.tickets.values()].filter((t) => t.userId === id), c.req.query));
+				return this.listAnswer(c.req, 'tickets', this.query([...this.tickets.values()].filter((t) => t.custUserId === id), c.req.query));
 			},
 			listCompanies: (c) => this.listAnswer(c.req, 'companies', this.query(this.visibleCompanies(c.req), c.req.query)),
 			createCompany: (c) => this.createCompany(c),
@@ -366,6 +464,13 @@ export class FakeBangwo8 extends FakeServer {
 				return t ? json(200, { ticket: [t] }) : err(BANGWO8_ERRORS.notFound);
 			},
 			updateTicket: (c) => this.updateTicket(c),
+			listTicketFields: (c) => this.listAnswer(c.req, 'ticket_fields', this.ticketFields),
+			listTicketTemplates: (c) => this.listAnswer(c.req, 'tickettemplates', this.ticketTemplates),
+			listAgents: (c) => this.listAnswer(c.req, 'supports', [...this.agents.values()]),
+			getAgent: (c) => {
+				const a = this.agents.get(c.params[0]);
+				return a ? json(200, { support: a }) : err(BANGWO8_ERRORS.notFound);
+			},
 		};
 	}
 
@@ -762,6 +867,7 @@ export class FakeBangwo8 extends FakeServer {
 			const subject = str(t['subject']).trim();
 			if (!subject) return err(BANGWO8_ERRORS.badRequest, 'subject'); // GUESS: required
 			const fields = this.ticketFieldsFrom(t);
+			if (typeof fields === 'string') return err(BANGWO8_ERRORS.badRequest, fields);
 			const reply = t['ticketReply'];
 			const msg = isRecord(reply) ? str(reply['replyMsg']) : '';
 			const rec = this.addTicket({ ...fields, subject });
@@ -770,12 +876,51 @@ export class FakeBangwo8 extends FakeServer {
 		});
 	}
 
-	private ticketFieldsFrom(t: Record<string, unknown>): Partial<Bangwo8Ticket> {
+	/** The ticket fields of a write, or the reason it is refused (an unknown enum value, agent, template or field). */
+	private ticketFieldsFrom(t: Record<string, unknown>): Partial<Bangwo8Ticket> | string {
 		const out: Partial<Bangwo8Ticket> = {};
-		const keys = ['subject', 'descript', 'ticketStatus', 'priorityLevel', 'ticketTemplateId', 'userId', 'companyId', 'supportId'] as const;
+		const keys = [
+			'subject',
+			'descript',
+			'ticketSource',
+			'ticketType',
+			'priorityLevel',
+			'ticketStatus',
+			'custUserId',
+			'servicerUserId',
+			'servicerGroupId',
+			'ccUserIdList',
+			'ccGroupIdList',
+			'ticketTemplateId',
+			'tagList',
+		] as const;
 		for (const k of keys) if (t[k] !== undefined) out[k] = str(t[k]);
+		for (const [k, allowed] of Object.entries(BANGWO8_TICKET_ENUMS)) {
+			const v = out[k as keyof typeof BANGWO8_TICKET_ENUMS];
+			if (v !== undefined && !(allowed as readonly string[]).includes(v)) return `${k} ${v} is not a valid value`;
+		}
+		// ASSUMPTION: ids of other records are checked, as the vendor's UI only offers existing ones.
+		if (out.servicerUserId !== undefined && out.servicerUserId !== '0' && !this.agents.has(out.servicerUserId)) {
+			return `servicerUserId ${out.servicerUserId} is not an agent`;
+		}
+		for (const id of splitIds(out.ccUserIdList)) if (!this.agents.has(id)) return `ccUserIdList ${id} is not an agent`;
+		if (out.custUserId !== undefined && out.custUserId !== '0' && !this.users.has(out.custUserId)) {
+			return `custUserId ${out.custUserId} is not a contact`;
+		}
+		const template = out.ticketTemplateId;
+		if (template !== undefined && template !== '0' && !this.ticketTemplates.some((tpl) => tpl.tId === template)) {
+			return `ticketTemplateId ${template} is not a ticket template`;
+		}
+		if (t['custom_fields'] !== undefined && !Array.isArray(t['custom_fields'])) return 'custom_fields';
 		const cf = toCustomFields(t['custom_fields']);
-		if (cf) out.custom_fields = cf;
+		if (cf) {
+			const custom = new Set(this.ticketFields.filter((f) => f.system !== '1').map((f) => f.key));
+			const unknown = cf.find((f) => !custom.has(f.key));
+			if (unknown) return `custom_fields ${unknown.key} is not a ticket field`;
+			const sent = template !== undefined ? (this.templateFieldKeys.get(template) ?? []) : [];
+			const ofTemplates = new Set([...this.templateFieldKeys.values()].flat());
+			out.custom_fields = cf.filter((f) => !ofTemplates.has(f.key) || sent.includes(f.key));
+		}
 		return out;
 	}
 
@@ -784,8 +929,12 @@ export class FakeBangwo8 extends FakeServer {
 		if (!rec) return err(BANGWO8_ERRORS.notFound);
 		const t = this.wrapped(req, 'ticket');
 		if (!t) return err(BANGWO8_ERRORS.badRequest, 'ticket');
-		const { custom_fields, ...fields } = this.ticketFieldsFrom(t);
+		const parsed = this.ticketFieldsFrom(t);
+		if (typeof parsed === 'string') return err(BANGWO8_ERRORS.badRequest, parsed);
+		const { custom_fields, ...fields } = parsed;
+		if (fields.subject !== undefined && fields.subject.trim() === '') return err(BANGWO8_ERRORS.badRequest, 'subject');
 		Object.assign(rec, fields);
+		if (fields.custUserId !== undefined) rec.companyId = this.users.get(fields.custUserId)?.companyId ?? '0';
 		if (custom_fields) rec.custom_fields = mergeCustomFields(rec.custom_fields, custom_fields);
 		const reply = t['ticketReply'];
 		rec.updateDT = formatCst(Date.now());
@@ -872,21 +1021,45 @@ export class FakeBangwo8 extends FakeServer {
 			ticketId: String(this.nextTicketId++),
 			subject: '',
 			descript: '',
-			ticketStatus: '1',
+			ticketSource: '7',
+			ticketType: '1',
 			priorityLevel: '2',
+			ticketStatus: '1',
+			custUserId: '0',
+			agentId: '0',
+			createrId: '0',
+			servicerUserId: '0',
+			servicerGroupId: '0',
+			ccUserIdList: '',
+			ccGroupIdList: '',
 			ticketTemplateId: '0',
-			userId: '0',
+			tagList: '',
 			companyId: '0',
-			supportId: '0',
 			createDT: now,
 			updateDT: fields.createDT ?? now,
 			custom_fields: [],
+			tables: [],
 			ticketReply: [],
 			...fields,
 		};
-		if (rec.companyId === '0' && rec.userId !== '0') rec.companyId = this.users.get(rec.userId)?.companyId ?? '0';
+		if (rec.companyId === '0' && rec.custUserId !== '0') rec.companyId = this.users.get(rec.custUserId)?.companyId ?? '0';
 		if (fields.ticketId !== undefined) this.nextTicketId = Math.max(this.nextTicketId, Number(fields.ticketId) + 1);
 		this.tickets.set(rec.ticketId, rec);
+		return rec;
+	}
+
+	addAgent(fields: Partial<Bangwo8Agent> & { name: string }): Bangwo8Agent {
+		const rec: Bangwo8Agent = {
+			sId: String(this.nextAgentId++),
+			email: '',
+			mobile: '',
+			groupId: '0',
+			isAdmin: '0',
+			isStat: '1',
+			...fields,
+		};
+		if (fields.sId !== undefined) this.nextAgentId = Math.max(this.nextAgentId, Number(fields.sId) + 1);
+		this.agents.set(rec.sId, rec);
 		return rec;
 	}
 
@@ -973,7 +1146,7 @@ export class FakeBangwo8 extends FakeServer {
 				descript: `客户来电咨询产品功能 ${k}`,
 				ticketStatus: String((k % 4) + 1),
 				priorityLevel: String((k % 3) + 1),
-				userId: userIds.length ? userIds[k % userIds.length] : '0',
+				custUserId: userIds.length ? userIds[k % userIds.length] : '0',
 				createDT,
 				updateDT,
 				...(opts.fields ?? {}),

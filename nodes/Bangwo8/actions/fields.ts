@@ -185,13 +185,17 @@ export interface CustomField {
  * The custom-field inputs of a create/update collection: a picker (field loaded from Bangwo8's
  * contact fields, or a free key where no field list exists) and a raw JSON alternative.
  */
-export function customFieldProperties(withPicker: boolean): INodeProperties[] {
+export function customFieldProperties(
+	withPicker: boolean,
+	loadOptionsMethod: 'getCustomFields' | 'getTicketFields' = 'getCustomFields',
+	description?: string,
+): INodeProperties[] {
 	const keyProperty: INodeProperties = withPicker
 		? {
 				displayName: 'Field Name or ID',
 				name: 'key',
 				type: 'options',
-				typeOptions: { loadOptionsMethod: 'getCustomFields' },
+				typeOptions: { loadOptionsMethod },
 				default: '',
 				description:
 					'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
@@ -204,6 +208,7 @@ export function customFieldProperties(withPicker: boolean): INodeProperties[] {
 				placeholder: 'e.g. field_2',
 			};
 	return customFieldInputs({
+		description,
 		values: [
 			keyProperty,
 			{
@@ -283,6 +288,68 @@ export function readCustomFields(
 		for (const field of parseCustomFieldsJson(context, fields.customFieldsJson, itemIndex)) result.push(field);
 	}
 	return result.length > 0 ? result : undefined;
+}
+
+// ------------------------------------------------------------------------------ named numbers
+
+/** A value Bangwo8 stores as a number, shown as a named option (`ticketStatus` 2 = Open). */
+export interface NamedNumber {
+	name: string;
+	value: number;
+}
+
+const nameKey = (text: string) => text.toLowerCase().replace(/[^a-z]/g, '');
+
+/**
+ * The number to send for a named-number parameter: an option's number (as a number or digits,
+ * e.g. from an expression) or its name in any case ("open", "Awaiting Reply"). Anything else is
+ * an error naming the parameter and listing the values.
+ */
+export function readNamedNumber(
+	context: IExecuteFunctions,
+	value: unknown,
+	displayName: string,
+	choices: NamedNumber[],
+	itemIndex: number,
+): string {
+	const text = typeof value === 'number' || typeof value === 'string' ? String(value).trim() : '';
+	const byNumber = choices.find((choice) => String(choice.value) === text);
+	const byName = choices.find((choice) => text !== '' && nameKey(choice.name) === nameKey(text));
+	const choice = byNumber ?? byName;
+	if (choice) return String(choice.value);
+	throw new NodeOperationError(
+		context.getNode(),
+		`"${displayName}" must be one of ${choices.map((option) => `${option.name} (${option.value})`).join(', ')}; got "${text.slice(0, 40) || JSON.stringify(value)}"`,
+		{ itemIndex },
+	);
+}
+
+/**
+ * A list of ids Bangwo8 takes as one comma-separated string (`ccUserIdList`): from a multi-select
+ * (an array), or text such as "1, 2". Empty gives ''.
+ */
+export function readIdText(context: IExecuteFunctions, value: unknown, displayName: string, itemIndex: number): string {
+	const entries = Array.isArray(value) ? value : String(value ?? '').trim() === '' ? [] : splitIdText(String(value));
+	const ids: string[] = [];
+	for (const entry of entries) {
+		const id = cleanId(context, entry, displayName, itemIndex);
+		if (!ids.includes(id)) ids.push(id);
+	}
+	return ids.join(',');
+}
+
+/** Tags as Bangwo8's `tagList`, one comma-separated string (ASSUMPTION on the format): from text or a list. */
+export function readTagText(context: IExecuteFunctions, value: unknown, displayName: string, itemIndex: number): string {
+	const entries = Array.isArray(value) ? value : String(value ?? '').split(/[,，]/);
+	const tags: string[] = [];
+	for (const entry of entries) {
+		if (typeof entry !== 'string' && typeof entry !== 'number') {
+			throw new NodeOperationError(context.getNode(), `"${displayName}" must be text or a list of texts`, { itemIndex });
+		}
+		const tag = String(entry).trim();
+		if (tag !== '' && !tags.includes(tag)) tags.push(tag);
+	}
+	return tags.join(',');
 }
 
 /** The text shown with a dropdown contact field: its options as "name (value)". */

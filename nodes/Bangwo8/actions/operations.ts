@@ -247,7 +247,13 @@ export function getRecordsByIds(
 const NESTED_FIELDS: Record<string, string> = { replyMsg: 'ticketReply' };
 
 /** Fields that hold the id of another record: checked to be numeric before sending. */
-const ID_FIELDS = new Set(['companyId', 'service_groupid', 'ticketTemplateId']);
+const ID_FIELDS = new Set(['companyId', 'custUserId', 'service_groupid', 'servicerGroupId', 'servicerUserId', 'ticketTemplateId']);
+
+/**
+ * How a field's value becomes the text Bangwo8 is sent, where it is more than "text or an id": a
+ * named number, a list of ids. Throws a NodeOperationError naming the field.
+ */
+export type FieldEncoder = (context: IExecuteFunctions, value: unknown, displayName: string, itemIndex: number) => string;
 
 function displayNames(properties: INodeProperties[]): Map<string, string> {
 	const names = new Map<string, string>();
@@ -265,6 +271,7 @@ function buildRecord(
 	itemIndex: number,
 	values: IDataObject,
 	names: Map<string, string>,
+	encoders: Record<string, FieldEncoder> = {},
 ): IDataObject {
 	const record: IDataObject = {};
 	const customFields = readCustomFields(context, values, itemIndex);
@@ -272,7 +279,10 @@ function buildRecord(
 		if (CUSTOM_FIELD_INPUTS.includes(name)) continue;
 		let value = locatorValue(raw);
 		if (value === undefined || value === null || (typeof value === 'string' && value.trim() === '')) continue;
-		if (ID_FIELDS.has(name)) value = cleanId(context, value, names.get(name) ?? name, itemIndex);
+		if (Array.isArray(value) && value.length === 0) continue;
+		const encoder = encoders[name];
+		if (encoder) value = encoder(context, value, names.get(name) ?? name, itemIndex);
+		else if (ID_FIELDS.has(name)) value = cleanId(context, value, names.get(name) ?? name, itemIndex);
 		else if (typeof value === 'object') {
 			throw new NodeOperationError(context.getNode(), `"${names.get(name) ?? name}" must be text or a number`, {
 				itemIndex,
@@ -301,6 +311,8 @@ interface WriteTarget extends Target {
 	fields?: INodeProperties[];
 	/** The options of the `additionalFields` (create) or `updateFields` (update) collection. */
 	optional: INodeProperties[];
+	/** Fields whose values need more than the default "text or an id" treatment. */
+	encoders?: Record<string, FieldEncoder>;
 }
 
 function readTopLevel(context: IExecuteFunctions, fields: INodeProperties[], itemIndex: number): IDataObject {
@@ -335,7 +347,7 @@ export function createRecord(target: WriteTarget): OperationModule {
 				...readTopLevel(this, fields, itemIndex),
 				...(this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject),
 			};
-			const record = buildRecord(this, itemIndex, values, names);
+			const record = buildRecord(this, itemIndex, values, names, target.encoders);
 			if (Object.keys(record).length === 0) {
 				throw new NodeOperationError(this.getNode(), 'Nothing to create: set at least one field', { itemIndex });
 			}
@@ -356,7 +368,7 @@ export function updateRecord(target: WriteTarget & { id: IdParameter }): Operati
 		async execute(this: IExecuteFunctions, itemIndex: number) {
 			const id = readId(this, target.id, itemIndex);
 			const values = this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject;
-			const record = buildRecord(this, itemIndex, values, names);
+			const record = buildRecord(this, itemIndex, values, names, target.encoders);
 			if (Object.keys(record).length === 0) {
 				throw new NodeOperationError(this.getNode(), '"Update Fields" is empty: set at least one field to change', {
 					itemIndex,

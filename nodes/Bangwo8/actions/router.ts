@@ -1,5 +1,6 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
+import * as agent from './agent';
 import * as company from './company';
 import * as contact from './contact';
 import * as contactField from './contactField';
@@ -13,6 +14,7 @@ export const resources: ResourceMap = {
 	customerGroup: customerGroup.operations,
 	contactField: contactField.operations,
 	ticket: ticket.operations,
+	agent: agent.operations,
 };
 
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {

@@ -56,6 +56,11 @@ export const BANGWO8_ENDPOINTS = {
 	ticketGet: { method: 'GET', path: '/tickets/{id}.json', retry: 'safe' },
 	ticketCreate: { method: 'POST', path: '/tickets.json', retry: 'dedupe' },
 	ticketUpdate: { method: 'PUT', path: '/tickets/{id}.json', retry: 'never' },
+	ticketTemplateList: { method: 'GET', path: '/tickettemplates.json', retry: 'safe' },
+	ticketFieldList: { method: 'GET', path: '/tickets/ticket_fields.json', retry: 'safe' },
+
+	agentList: { method: 'GET', path: '/supports.json', retry: 'safe' },
+	agentGet: { method: 'GET', path: '/supports/{id}.json', guessed: true, retry: 'safe' },
 } satisfies Record<string, Bangwo8Endpoint>;
 
 export type Bangwo8EndpointName = keyof typeof BANGWO8_ENDPOINTS;

@@ -1,69 +1,12 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { dateRangeFilters } from '../common';
-import {
-	companyIdParameter,
-	contactIdParameter,
-	customFieldProperties,
-	ticketIdParameter,
-} from '../fields';
+import { companyIdParameter, contactIdParameter, ticketIdParameter } from '../fields';
 import { createRecord, getRecord, listRecords, recordOption, updateRecord } from '../operations';
 import { describeResource, sortedByDisplayName } from '../../../shared/properties';
+import { replyField, sourceField, subjectField, ticketEncoders, ticketFields, updateReplyField } from './fields';
 
 const resource = 'ticket';
-
-const subjectField: INodeProperties = {
-	displayName: 'Subject',
-	name: 'subject',
-	type: 'string',
-	required: true,
-	default: '',
-	placeholder: 'e.g. 产品咨询',
-};
-
-const replyField: INodeProperties = {
-	displayName: 'First Reply',
-	name: 'replyMsg',
-	type: 'string',
-	typeOptions: { rows: 4 },
-	required: true,
-	default: '',
-	description: 'The first message of the ticket (ticketReply.replyMsg)',
-};
-
-/** The ticket fields of the vendor notes besides the subject and the reply. */
-const ticketFields: INodeProperties[] = [
-	...customFieldProperties(false),
-	{
-		displayName: 'Description',
-		name: 'descript',
-		type: 'string',
-		typeOptions: { rows: 4 },
-		default: '',
-	},
-	{
-		displayName: 'Priority Level',
-		name: 'priorityLevel',
-		type: 'number',
-		typeOptions: { minValue: 0 },
-		default: 1,
-		description: 'Priority as Bangwo8 numbers it (priorityLevel)',
-	},
-	{
-		displayName: 'Status',
-		name: 'ticketStatus',
-		type: 'number',
-		typeOptions: { minValue: 0 },
-		default: 1,
-		description: 'Status as Bangwo8 numbers it (ticketStatus)',
-	},
-	{
-		displayName: 'Ticket Template ID',
-		name: 'ticketTemplateId',
-		type: 'string',
-		default: '',
-	},
-];
 
 export const create = createRecord({
 	resource,
@@ -71,7 +14,8 @@ export const create = createRecord({
 	endpoint: 'ticketCreate',
 	wrapKey: 'ticket',
 	fields: [subjectField, replyField],
-	optional: ticketFields,
+	optional: sortedByDisplayName([...ticketFields, sourceField]),
+	encoders: ticketEncoders,
 });
 
 export const update = updateRecord({
@@ -80,16 +24,8 @@ export const update = updateRecord({
 	endpoint: 'ticketUpdate',
 	wrapKey: 'ticket',
 	id: ticketIdParameter,
-	optional: sortedByDisplayName([
-		...ticketFields,
-		{ ...subjectField, required: false },
-		{
-			...replyField,
-			displayName: 'Reply',
-			required: false,
-			description: 'A reply to add to the ticket (ticketReply.replyMsg)',
-		},
-	]),
+	optional: sortedByDisplayName([...ticketFields, { ...subjectField, required: false }, updateReplyField]),
+	encoders: ticketEncoders,
 });
 
 export const get = getRecord({
@@ -136,7 +72,12 @@ export const operations = {
 export const description: INodeProperties[] = describeResource(
 	resource,
 	[
-		recordOption('create', 'ticket'),
+		{
+			name: 'Create',
+			value: 'create',
+			description: 'Create a ticket with a subject and a first message',
+			action: 'Create a ticket',
+		},
 		recordOption('get', 'ticket'),
 		{
 			name: 'Get by Company',
@@ -156,7 +97,12 @@ export const description: INodeProperties[] = describeResource(
 			description: 'List tickets, optionally by creation or update date',
 			action: 'Get many tickets',
 		},
-		recordOption('update', 'ticket'),
+		{
+			name: 'Update',
+			value: 'update',
+			description: 'Change a ticket (status, priority, assignee, fields) and/or add a reply to it',
+			action: 'Update a ticket',
+		},
 	],
 	Object.values(operations),
 );
