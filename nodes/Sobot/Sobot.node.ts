@@ -16,7 +16,9 @@ import * as region from './actions/region';
 import { router } from './actions/router';
 import * as source from './actions/source';
 import * as stage from './actions/stage';
+import * as ticket from './actions/ticket';
 import * as loadOptions from './methods/loadOptions';
+import * as ticketOptions from './methods/ticketOptions';
 
 import { requestTimeoutProperty } from '../shared/properties';
 export class Sobot implements INodeType {
@@ -27,7 +29,7 @@ export class Sobot implements INodeType {
 		group: ['transform'],
 		version: 1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
-		description: 'Manage customers, labels and follow-ups in Sobot (智齿) SCRM',
+		description: 'Manage customers, labels and follow-ups in Sobot (智齿) SCRM, and tickets in its ticket centre',
 		defaults: { name: 'Sobot' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
@@ -49,6 +51,7 @@ export class Sobot implements INodeType {
 					{ name: 'Region', value: 'region' },
 					{ name: 'Source', value: 'source' },
 					{ name: 'Stage', value: 'stage' },
+					{ name: 'Ticket', value: 'ticket' },
 				],
 				default: 'customer',
 			},
@@ -61,11 +64,12 @@ export class Sobot implements INodeType {
 			...region.description,
 			...source.description,
 			...stage.description,
+			...ticket.description,
 			requestTimeoutProperty('Sobot'),
 		],
 	};
 
-	methods = { loadOptions };
+	methods = { loadOptions: { ...loadOptions, ...ticketOptions } };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await router.call(this);

@@ -456,6 +456,52 @@ describe(`${PKG} inside n8n`, { timeout: 20 * 60_000 }, () => {
 		});
 	});
 
+	// ------------------------------------------------------------------------ Sobot tickets
+	describe('Sobot tickets (push -> ticket)', () => {
+		test('new SCRM customer (Sobot Trigger push) -> Sobot ticket created for it, in an active workflow', async () => {
+			const types = (await n8n.nodeTypes()).map((t) => t.name);
+			assert.ok(types.includes(`${PKG}.sobotTicketTrigger`), 'node type sobotTicketTrigger loaded');
+			const cred = await sobotCredential('Sobot (tickets)');
+			const webhookId = 'e2e-sobot-push-ticket';
+			const leafType = 'a1000000000000000000000000000002'; // 咨询 in the fake's type tree
+			const wf = await n8n.createWorkflow({
+				name: 'Sobot push -> ticket',
+				nodes: [
+					{ ...node('Sobot Trigger', T.sobotTrigger, 0, { authentication: 'none', events: ['customerSaved'], simplify: false }), webhookId },
+					node('Ticket', T.sobot, 220, {
+						resource: 'ticket',
+						operation: 'createForCustomer',
+						userid: '={{ $json.userid }}',
+						ticket_title: '={{ "Welcome call for " + $json.user_name }}',
+						ticket_content: '={{ "New customer, phone " + $json.user_tels }}',
+						ticketTypeId: leafType,
+						additionalFields: { user_tels: '={{ $json.user_tels }}' },
+					}, { sobotApi: cred }),
+				],
+				connections: { 'Sobot Trigger': { main: [[{ node: 'Ticket', type: 'main', index: 0 }]] } },
+			});
+			await n8n.activateWorkflow(wf.id);
+			const userid = 'b7a0e6c1d2f34a5b8c9d0e1f2a3b4c5d';
+			const ok = await n8n.callWebhook(`${webhookId}/webhook`, { body: crmPush([{ userid, msg_type: '0', user_name: '赵静' }]) });
+			assert.equal(ok.status, 200, JSON.stringify(ok.body));
+			const [first] = await executionsOf(wf.id, 1);
+			assert.ok(first, 'an execution was started');
+			const ex = await n8n.waitForExecution(first.id);
+			assertSuccess(ex);
+			const [item] = nodeOutput(ex, 'Ticket');
+			const stored = [...sobot.tickets.values()].filter((t) => t.userid === userid);
+			assert.equal(stored.length, 1, 'exactly one ticket for the pushed customer');
+			assert.equal(item.ticketid, stored[0].ticketid);
+			assert.equal(stored[0].ticket_title, 'Welcome call for 赵静');
+			assert.equal(stored[0].user_tels, '13900000001');
+			assert.equal(stored[0].ticket_typeid, leafType);
+			const creates = sobot.requestsTo('POST', '/api/ws/5/ticket/save_user_ticket');
+			assert.equal(creates.length, 1);
+			assert.ok(creates[0].headers.token, 'the ticket call carries the token header');
+			await n8n.deactivateWorkflow(wf.id);
+		});
+	});
+
 	// ------------------------------------------------------------------------------ Bangwo8
 
 	describe('Bangwo8 node', () => {
@@ -575,6 +621,35 @@ describe(`${PKG} inside n8n`, { timeout: 20 * 60_000 }, () => {
 			assert.equal(out.length, 1);
 			const newest = [...bangwo8.users.values()].sort((a, b) => (a.createDT < b.createDT ? 1 : a.createDT > b.createDT ? -1 : 0))[0];
 			assert.equal(out[0].createDT, newest.createDT);
+		});
+
+		test('ticket update with a reply (ticketReply.replyMsg), a named status and an assignee; ticket-field and agent dropdowns', async () => {
+			const [ticket] = bangwo8.seedTickets(1);
+			const agent = bangwo8.addAgent({ name: 'E2E 客服', email: 'e2e-agent@example.com' });
+			const cred = await bangwo8BasicCredential('Bangwo8 Basic (ticket reply)');
+			const wf = await manualWorkflow('Bangwo8 ticket reply', [
+				node('Reply', T.bangwo8, 220, {
+					authentication: 'basicAuth', resource: 'ticket', operation: 'update', ticketId: ticket.ticketId,
+					updateFields: { replyMsg: 'E2E 您好,问题已处理', ticketStatus: 3, servicerUserId: agent.sId },
+				}, { bangwo8BasicAuthApi: cred }),
+			]);
+			const from = bangwo8.requests.length;
+			const ex = await n8n.runWorkflow(wf.id);
+			assertSuccess(ex);
+			const puts = bangwo8.requests.slice(from).filter((r) => r.method === 'PUT' && r.path === `/api/v1/tickets/${ticket.ticketId}.json`);
+			assert.equal(puts.length, 1);
+			assert.deepEqual(puts[0].body, { ticket: { ticketReply: { replyMsg: 'E2E 您好,问题已处理' }, ticketStatus: '3', servicerUserId: agent.sId } });
+			const stored = bangwo8.tickets.get(ticket.ticketId);
+			assert.deepEqual(stored?.ticketReply.map((r) => r.replyMsg).slice(-1), ['E2E 您好,问题已处理']);
+			assert.equal(stored?.ticketStatus, '3');
+			assert.equal(stored?.servicerUserId, agent.sId);
+			assert.deepEqual(nodeOutput(ex, 'Reply'), [{ id: ticket.ticketId, status: '0', message: 'Update ok', data: false }]);
+
+			const base = { authentication: 'basicAuth', resource: 'ticket', operation: 'update', ticketId: ticket.ticketId, updateFields: {} };
+			const fields = await editorOptions(T.bangwo8, 'getTicketFields', 'updateFields.customFieldsUi.customFieldValues.key', base, { bangwo8BasicAuthApi: cred });
+			assert.deepEqual(fields.map((f) => f.value), ['field_3', 'field_5', 'field_4'], JSON.stringify(fields).slice(0, 300));
+			const agents = await editorOptions(T.bangwo8, 'getAgents', 'updateFields.servicerUserId', base, { bangwo8BasicAuthApi: cred });
+			assert.ok(agents.some((a) => a.value === agent.sId && a.name === 'E2E 客服 (e2e-agent@example.com)'), JSON.stringify(agents).slice(0, 300));
 		});
 	});
 

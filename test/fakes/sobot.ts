@@ -10,9 +10,11 @@
  * Where the seed is ambiguous the choice made here is marked "ASSUMPTION".
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { FakeServer, FakeResponse, RecordedRequest, Route, RouteContext, isRecord, json, str, formatCst } from './base';
+import { FakeServer, FakeResponse, RecordedRequest, Route, RouteContext, isRecord, json, str, formatCst, parseCst } from './base';
 
 export const SOBOT_PREFIX = '/api/scrm/5';
+/** Ticket centre paths (VENDOR-NOTES, not in the seeds). */
+export const SOBOT_TICKET_PREFIX = '/api/ws/5/ticket';
 
 /** ret_code → ret_msg (seed section 5, plus 700046 from VENDOR-NOTES). */
 export const SOBOT_RET: Readonly<Record<string, string>> = {
@@ -490,11 +492,379 @@ export class FakeSobot extends FakeServer {
 			['GET', '/user_dynamic/city/{provinceid}', (c) => this.regionCity(c.params[0])],
 			['GET', '/user_dynamic/area/{cityid}', (c) => this.regionArea(c.params[0])],
 		];
-		return table.map(([method, path, handler]) => ({
+		const scrm = table.map(([method, path, handler]) => ({
 			method,
 			pattern: new RegExp('^' + SOBOT_PREFIX + path.replace(/\{[^}]+\}/g, '([^/]+)') + '/?$'),
 			handler,
 		}));
+		return [...scrm, ...this.ticketRoutes()];
+	}
+
+	// ================================================================ ticket centre (/api/ws/5/ticket)
+	// Not in the seeds: paths and fields from VENDOR-NOTES ("Beyond the seeds"). Error codes and
+	// answer shapes beyond those notes are ASSUMPTIONs, marked where they are made.
+
+	readonly tickets = new Map<string, SobotTicket>();
+	/** Files received by upload_file, oldest first. */
+	readonly uploads: Array<{ fileName: string; contentType: string; content: string; url: string }> = [];
+	/** false: query_tickets_by_update_time answers HTTP 404, as a path the account does not have. */
+	ticketUpdateQueryAvailable = true;
+	/** query_tickets order by create time. ASSUMPTION: newest first. */
+	ticketListOrder: 'asc' | 'desc' = 'desc';
+	ticketTypes: SobotTicketTypeNode[] = [
+		{
+			typeid: 'a1000000000000000000000000000001', type_name: '售后', parentid: '', type_level: 1, node_flag: 1,
+			sub_type_list: [
+				{ typeid: 'a1000000000000000000000000000011', type_name: '退货', parentid: 'a1000000000000000000000000000001', type_level: 2, node_flag: 0, sub_type_list: [] },
+				{ typeid: 'a1000000000000000000000000000012', type_name: '维修', parentid: 'a1000000000000000000000000000001', type_level: 2, node_flag: 0, sub_type_list: [] },
+			],
+		},
+		{ typeid: 'a1000000000000000000000000000002', type_name: '咨询', parentid: '', type_level: 1, node_flag: 0, sub_type_list: [] },
+	];
+	ticketStatuses = [
+		{ dict_value: '0', dict_name: '尚未受理' },
+		{ dict_value: '1', dict_name: '受理中' },
+		{ dict_value: '2', dict_name: '等待回复' },
+		{ dict_value: '3', dict_name: '已解决' },
+		{ dict_value: '99', dict_name: '已关闭' },
+		{ dict_value: '5', dict_name: '待配件' }, // a custom status
+	];
+	ticketLevels = [
+		{ dict_value: '0', dict_name: '低' },
+		{ dict_value: '1', dict_name: '中' },
+		{ dict_value: '2', dict_name: '高' },
+		{ dict_value: '3', dict_name: '紧急' },
+	];
+	ticketGroups = [
+		{ groupid: 'b2000000000000000000000000000001', group_name: '一线客服' },
+		{ groupid: 'b2000000000000000000000000000002', group_name: '技术支持' },
+	];
+	ticketAgents = [
+		{ agentid: '52e5ed05ee984a4f8bb0b3f921ba2b05', agent_name: '安康' },
+		{ agentid: 'f1b8dfc486bd42508edbc80e5c9fd8e9', agent_name: 'SCRM测试' },
+	];
+	/** Custom fields by ticket type id ('' = fields of every type). */
+	ticketFields: Record<string, SobotTicketField[]> = {
+		'': [
+			{ fieldid: 'c3000000000000000000000000000001', field_name: '订单号', field_type: 1, fill_flag: 0, field_data_list: [] },
+		],
+		a1000000000000000000000000000011: [
+			{
+				fieldid: 'c3000000000000000000000000000002', field_name: '退货原因', field_type: 6, fill_flag: 1,
+				field_data_list: [
+					{ data_name: '质量问题', data_value: '1' },
+					{ data_name: '不想要了', data_value: '2' },
+				],
+			},
+		],
+	};
+
+	private ticketRoutes(): Route[] {
+		const table: Array<[string, string, (c: RouteContext) => FakeResponse]> = [
+			['GET', '/get_data_dict', () => this.ok({ item: this.ticketDictionary() })],
+			['GET', '/query_ticket_extend_fields', () => this.ok({ items: Object.values(this.ticketFields).flat() })],
+			['GET', '/query_fileds_by_typeid', (c) => this.ok({ items: [...(this.ticketFields[''] ?? []), ...(this.ticketFields[c.req.query['ticket_typeid'] ?? ''] ?? [])] })],
+			['POST', '/save_user_ticket', (c) => this.saveTicket(c, false)],
+			['POST', '/save_agent_ticket', (c) => this.saveTicket(c, true)],
+			['GET', '/get_ticket_by_id', (c) => this.getTicket(c)],
+			['GET', '/query_tickets', (c) => this.queryTickets(c, 'create')],
+			['GET', '/query_tickets_by_update_time', (c) => this.queryTickets(c, 'update')],
+			['POST', '/save_ticket_reply', (c) => this.saveTicketReply(c)],
+			['POST', '/save_user_reply', (c) => this.saveUserReply(c)],
+			['POST', '/upload_file', (c) => this.uploadFile(c)],
+		];
+		return table.map(([method, path, handler]) => ({
+			method,
+			pattern: new RegExp('^' + SOBOT_TICKET_PREFIX + path + '/?$'),
+			handler,
+		}));
+	}
+
+	ticketDictionary(): Record<string, unknown> {
+		return {
+			ticket_type_list: this.ticketTypes,
+			ticket_status_list: this.ticketStatuses,
+			ticket_level_list: this.ticketLevels,
+			group_list: this.ticketGroups,
+			agent_list: this.ticketAgents,
+		};
+	}
+
+	/** Every type of the tree, with whether it is a leaf. */
+	private allTicketTypes(): Array<{ node: SobotTicketTypeNode; leaf: boolean }> {
+		const out: Array<{ node: SobotTicketTypeNode; leaf: boolean }> = [];
+		const walk = (list: SobotTicketTypeNode[]) => {
+			for (const node of list) {
+				out.push({ node, leaf: node.sub_type_list.length === 0 });
+				walk(node.sub_type_list);
+			}
+		};
+		walk(this.ticketTypes);
+		return out;
+	}
+
+	/** ASSUMPTION: 400001 = a required parameter is missing or invalid (the notes give 400001–400013 without a table). */
+	private ticketParamError(message: string): FakeResponse {
+		return this.ret('400001', message);
+	}
+
+	/** Checks extend_fields against the type's fields; returns an error answer or the entries. */
+	private checkExtendFields(typeid: string, raw: unknown): FakeResponse | Array<{ fieldid: string; field_value: string }> {
+		if (raw === undefined || raw === null || raw === '') return [];
+		const list = typeof raw === 'string' ? (() => { try { return JSON.parse(raw) as unknown; } catch { return undefined; } })() : raw;
+		if (!Array.isArray(list)) return this.ticketParamError('extend_fields格式错误');
+		const known = [...(this.ticketFields[''] ?? []), ...(this.ticketFields[typeid] ?? [])];
+		const out: Array<{ fieldid: string; field_value: string }> = [];
+		for (const entry of list) {
+			if (!isRecord(entry)) return this.ticketParamError('extend_fields格式错误');
+			const field = known.find((f) => f.fieldid === str(entry['fieldid']));
+			if (!field) return this.ret('400006', '自定义字段不存在'); // ASSUMPTION: code
+			const value = str(entry['field_value']);
+			if (field.field_data_list.length > 0) {
+				for (const v of value.split(',')) if (!field.field_data_list.some((o) => o.data_value === v)) return this.ret('400007', '自定义字段选项不存在'); // ASSUMPTION
+			}
+			out.push({ fieldid: field.fieldid, field_value: value });
+		}
+		return out;
+	}
+
+	private saveTicket({ req }: RouteContext, asAgent: boolean): FakeResponse {
+		const b = this.bodyOf(req);
+		for (const k of ['ticket_title', 'ticket_content', 'ticket_typeid']) if (str(b[k]).trim() === '') return this.ticketParamError(`${k}不能为空`);
+		if (str(b['userid']) === '' && str(b['partnerid']) === '') return this.ticketParamError('userid和partnerid不能同时为空');
+		const type = this.allTicketTypes().find((t) => t.node.typeid === str(b['ticket_typeid']));
+		if (!type) return this.ret('400008', '工单分类不存在'); // ASSUMPTION: code
+		if (!type.leaf) return this.ret('400009', '请选择末级工单分类'); // ASSUMPTION: only leaf types take tickets
+		const fields = this.checkExtendFields(type.node.typeid, b['extend_fields']);
+		if (!Array.isArray(fields)) return fields;
+		const ticket = this.addTicket({
+			ticket_title: str(b['ticket_title']),
+			ticket_content: str(b['ticket_content']),
+			ticket_typeid: type.node.typeid,
+			userid: str(b['userid']),
+			partnerid: str(b['partnerid']),
+			user_emails: str(b['user_emails']),
+			user_tels: str(b['user_tels']),
+			ticket_from: str(b['ticket_from'] ?? '4'),
+			file_str: str(b['file_str']),
+			extend_fields: fields,
+		});
+		if (asAgent) {
+			const creator = this.ticketAgents.find((a) => a.agentid === str(b['create_agentid']));
+			if (!creator) return this.rollback(ticket, this.ticketParamError('create_agentid错误'));
+			ticket.create_agentid = creator.agentid;
+			ticket.create_agent_name = str(b['create_agent_name']);
+			if (b['deal_agentid'] !== undefined) {
+				if (!this.ticketAgents.some((a) => a.agentid === str(b['deal_agentid']))) return this.rollback(ticket, this.ticketParamError('deal_agentid错误'));
+				ticket.deal_agentid = str(b['deal_agentid']);
+				ticket.deal_agent_name = str(b['deal_agent_name']);
+			}
+			if (b['deal_groupid'] !== undefined) {
+				if (!this.ticketGroups.some((g) => g.groupid === str(b['deal_groupid']))) return this.rollback(ticket, this.ticketParamError('deal_groupid错误'));
+				ticket.deal_groupid = str(b['deal_groupid']);
+				ticket.deal_group_name = str(b['deal_group_name']);
+			}
+			if (b['ticket_status'] !== undefined) {
+				if (!this.ticketStatuses.some((s) => s.dict_value === str(b['ticket_status']))) return this.rollback(ticket, this.ticketParamError('ticket_status错误'));
+				ticket.ticket_status = str(b['ticket_status']);
+			}
+			if (b['ticket_level'] !== undefined) {
+				if (!this.ticketLevels.some((l) => l.dict_value === str(b['ticket_level']))) return this.rollback(ticket, this.ticketParamError('ticket_level错误'));
+				ticket.ticket_level = str(b['ticket_level']);
+			}
+			if (Array.isArray(b['copy_agent'])) ticket.copy_agent = b['copy_agent'] as Array<Record<string, unknown>>;
+		}
+		return this.ok({ item: { ticketid: ticket.ticketid } });
+	}
+
+	private rollback(ticket: SobotTicket, answer: FakeResponse): FakeResponse {
+		this.tickets.delete(ticket.ticketid);
+		return answer;
+	}
+
+	/** get_ticket_by_id: the ticket with extend_fields_list, deal_list, update_log_list, file_list. */
+	ticketDetail(t: SobotTicket): Record<string, unknown> {
+		const { extend_fields, ...rest } = t;
+		return {
+			...rest,
+			extend_fields_list: extend_fields.map((f) => ({ ...f, field_name: Object.values(this.ticketFields).flat().find((d) => d.fieldid === f.fieldid)?.field_name ?? '' })),
+			file_list: t.file_str === '' ? [] : t.file_str.split(';').map((url) => ({ file_url: url })),
+		};
+	}
+
+	/** A list entry: the ticket without its replies, history and files. ASSUMPTION: lists carry these fields. */
+	ticketListItem(t: SobotTicket): Record<string, unknown> {
+		const { extend_fields: _e, deal_list: _d, update_log_list: _u, copy_agent: _c, ...rest } = t;
+		void _e; void _d; void _u; void _c;
+		return rest;
+	}
+
+	private getTicket({ req }: RouteContext): FakeResponse {
+		const t = this.tickets.get(req.query['ticketid'] ?? '');
+		if (!t) return this.ret('400005', '工单不存在'); // ASSUMPTION: code for an unknown ticket
+		return this.ok({ item: this.ticketDetail(t) });
+	}
+
+	private queryTickets({ req }: RouteContext, by: 'create' | 'update'): FakeResponse {
+		if (by === 'update' && !this.ticketUpdateQueryAvailable) {
+			// ASSUMPTION: an unknown path answers like a Spring Boot server.
+			return json(404, { timestamp: new Date().toISOString(), status: 404, error: 'Not Found', path: req.path });
+		}
+		const q = req.query;
+		const from = parseCst(q[`${by}_start_datetime`] ?? '');
+		const to = parseCst(q[`${by}_end_datetime`] ?? '');
+		if (Number.isNaN(from) || Number.isNaN(to)) return this.ticketParamError(`${by}_start_datetime/${by}_end_datetime格式错误`);
+		// ASSUMPTION: "at most one month" = 31 days; 400003 is the code.
+		if (to - from > 31 * 86_400_000) return this.ret('400003', '查询时间范围不能超过一个月');
+		const field = by === 'create' ? 'create_datetime' : 'update_datetime';
+		const out = [...this.tickets.values()].filter((t) => {
+			const time = Number(t[field]) * 1000;
+			if (time < from || time > to) return false;
+			for (const k of ['ticket_status', 'ticket_from', 'ticket_typeid', 'userid', 'deal_agentid'] as const) {
+				if (q[k] !== undefined && q[k] !== '' && String(t[k]) !== q[k]) return false;
+			}
+			return true;
+		});
+		out.sort((a, b) => (this.ticketListOrder === 'asc' ? 1 : -1) * (Number(a[field]) - Number(b[field])));
+		const p = this.page(out, q, 15, 50); // default 15, at most 50 a page
+		p['items'] = (p['items'] as SobotTicket[]).map((t) => this.ticketListItem(t));
+		return this.ok(p);
+	}
+
+	private saveTicketReply({ req }: RouteContext): FakeResponse {
+		const b = this.bodyOf(req);
+		for (const k of ['ticketid', 'ticket_title', 'ticket_content', 'get_ticket_datetime', 'reply_type', 'reply_agentid', 'reply_agent_name', 'ticket_status', 'ticket_level']) {
+			if (str(b[k]).trim() === '') return this.ticketParamError(`${k}不能为空`);
+		}
+		const t = this.tickets.get(str(b['ticketid']));
+		if (!t) return this.ret('400005', '工单不存在');
+		if (!['0', '1'].includes(str(b['reply_type']))) return this.ticketParamError('reply_type错误');
+		if (!this.ticketAgents.some((a) => a.agentid === str(b['reply_agentid']))) return this.ticketParamError('reply_agentid错误');
+		const readAt = parseCst(str(b['get_ticket_datetime']));
+		if (Number.isNaN(readAt)) return this.ticketParamError('get_ticket_datetime格式错误');
+		// ASSUMPTION: a reply based on a stale read is refused (the ticket changed after it was read).
+		if (Number(t.update_datetime) * 1000 > readAt) return this.ret('400010', '工单已被他人修改,请刷新后重试');
+		if (!this.ticketStatuses.some((s) => s.dict_value === str(b['ticket_status']))) return this.ticketParamError('ticket_status错误');
+		if (!this.ticketLevels.some((l) => l.dict_value === str(b['ticket_level']))) return this.ticketParamError('ticket_level错误');
+		const fields = this.checkExtendFields(t.ticket_typeid, b['extend_fields']);
+		if (!Array.isArray(fields)) return fields;
+		const changes: string[] = [];
+		const set = (k: 'ticket_status' | 'ticket_level' | 'deal_agentid' | 'deal_agent_name' | 'deal_groupid' | 'deal_group_name', v: unknown) => {
+			if (v === undefined || str(v) === t[k]) return;
+			changes.push(`${k}:${t[k]}->${str(v)}`);
+			t[k] = str(v);
+		};
+		if (b['deal_agentid'] !== undefined && !this.ticketAgents.some((a) => a.agentid === str(b['deal_agentid']))) return this.ticketParamError('deal_agentid错误');
+		if (b['deal_groupid'] !== undefined && !this.ticketGroups.some((g) => g.groupid === str(b['deal_groupid']))) return this.ticketParamError('deal_groupid错误');
+		set('ticket_status', b['ticket_status']);
+		set('ticket_level', b['ticket_level']);
+		set('deal_agentid', b['deal_agentid']);
+		set('deal_agent_name', b['deal_agent_name']);
+		set('deal_groupid', b['deal_groupid']);
+		set('deal_group_name', b['deal_group_name']);
+		for (const f of fields) {
+			const existing = t.extend_fields.find((e) => e.fieldid === f.fieldid);
+			if (existing) existing.field_value = f.field_value;
+			else t.extend_fields.push(f);
+			changes.push(`${f.fieldid}:${f.field_value}`);
+		}
+		const now = this.nowSecText();
+		if (str(b['reply_content']) !== '' || str(b['reply_file_str']) !== '') {
+			t.deal_list.push({
+				replyid: hex32(), reply_type: str(b['reply_type']), reply_content: str(b['reply_content']), reply_file_str: str(b['reply_file_str']),
+				reply_agentid: str(b['reply_agentid']), reply_agent_name: str(b['reply_agent_name']), reply_datetime: now,
+			});
+		}
+		if (changes.length) t.update_log_list.push({ update_agentid: str(b['reply_agentid']), update_content: changes.join(';'), update_datetime: now });
+		t.update_datetime = now;
+		return this.ok();
+	}
+
+	private saveUserReply({ req }: RouteContext): FakeResponse {
+		const b = this.bodyOf(req);
+		if (str(b['ticketid']) === '' || str(b['reply_content']).trim() === '') return this.ticketParamError('ticketid/reply_content不能为空');
+		const t = this.tickets.get(str(b['ticketid']));
+		if (!t) return this.ret('400005', '工单不存在');
+		const now = this.nowSecText();
+		t.deal_list.push({ replyid: hex32(), reply_type: '0', reply_from: 'customer', reply_content: str(b['reply_content']), reply_file_str: str(b['file_str']), reply_datetime: now });
+		t.update_datetime = now;
+		return this.ok();
+	}
+
+	/** upload_file: multipart with a `file` part. ASSUMPTION: answers item {file_url, file_name}. */
+	private uploadFile({ req }: RouteContext): FakeResponse {
+		const type = req.headers['content-type'] ?? '';
+		const boundary = /boundary=([^;]+)/.exec(type)?.[1];
+		if (!type.startsWith('multipart/form-data') || !boundary) return this.ticketParamError('请使用multipart/form-data上传文件');
+		for (const part of req.rawBody.split(`--${boundary}`)) {
+			const end = part.indexOf('\r\n\r\n');
+			if (end === -1) continue;
+			const head = part.slice(0, end);
+			const name = /name="([^"]*)"/.exec(head)?.[1];
+			const fileName = /filename="([^"]*)"/.exec(head)?.[1];
+			if (name !== 'file' || fileName === undefined) continue;
+			const content = part.slice(end + 4).replace(/\r\n$/, '');
+			const url = `https://img.sobot.com/ticket/${hex32()}/${encodeURIComponent(fileName)}`;
+			this.uploads.push({ fileName, contentType: /Content-Type: ([^\r\n]+)/i.exec(head)?.[1] ?? '', content, url });
+			return this.ok({ item: { file_url: url, file_name: fileName } });
+		}
+		return this.ticketParamError('file不能为空');
+	}
+
+	private nowSecText(): string {
+		return String(nowSec());
+	}
+
+	/** Inserts one ticket (fields not given take defaults; times default to now). */
+	addTicket(fields: Partial<SobotTicket> = {}): SobotTicket {
+		const created = fields.create_datetime ?? this.nowSecText();
+		const t: SobotTicket = {
+			ticketid: hex32(),
+			ticket_code: String(20240000000 + this.tickets.size + 1),
+			companyid: SOBOT_COMPANY_ID,
+			ticket_title: '工单',
+			ticket_content: '问题描述',
+			ticket_typeid: 'a1000000000000000000000000000002',
+			ticket_status: '0',
+			ticket_level: '0',
+			ticket_from: '4',
+			userid: '',
+			partnerid: '',
+			user_emails: '',
+			user_tels: '',
+			deal_groupid: '',
+			deal_group_name: '',
+			deal_agentid: '',
+			deal_agent_name: '',
+			create_agentid: '',
+			create_agent_name: '',
+			file_str: '',
+			extend_fields: [],
+			deal_list: [],
+			update_log_list: [],
+			copy_agent: [],
+			...fields,
+			create_datetime: created,
+			update_datetime: fields.update_datetime ?? created,
+		};
+		this.tickets.set(t.ticketid, t);
+		return t;
+	}
+
+	/** Seeds `n` tickets created `stepSeconds` apart, ending at `lastCreated` (seconds; default now). */
+	seedTickets(n: number, { lastCreated = nowSec(), stepSeconds = 60, overrides = {} }: { lastCreated?: number; stepSeconds?: number; overrides?: Partial<SobotTicket> } = {}): SobotTicket[] {
+		const out: SobotTicket[] = [];
+		for (let i = n - 1; i >= 0; i--) {
+			const k = this.tickets.size + 1;
+			out.push(this.addTicket({ ticket_title: `工单${k}`, ticket_content: `问题描述${k}`, userid: hex32(), create_datetime: String(lastCreated - i * stepSeconds), ...overrides }));
+		}
+		return out;
+	}
+
+	/** Changes a ticket the way an agent's edit in Sobot would (update time = `atSec`, default now). */
+	touchTicket(t: SobotTicket, atSec = nowSec(), changes: Partial<SobotTicket> = {}): void {
+		Object.assign(t, changes);
+		t.update_datetime = String(atSec);
 	}
 
 	// ================================================================ token
@@ -1212,9 +1582,61 @@ export class FakeSobot extends FakeServer {
 
 	/** Empties customers, labels, label groups and dynamics (presets like stages stay). */
 	resetStores(): void {
+		this.tickets.clear();
+		this.uploads.length = 0;
+		this.ticketUpdateQueryAvailable = true;
 		this.customers.clear();
 		this.labels.clear();
 		this.labelGroups.clear();
 		this.dynamics.length = 0;
 	}
+}
+
+export interface SobotTicketTypeNode {
+	typeid: string;
+	type_name: string;
+	parentid: string;
+	type_level: number;
+	/** ASSUMPTION: 1 = has sub-types. */
+	node_flag: number;
+	sub_type_list: SobotTicketTypeNode[];
+}
+
+export interface SobotTicketField {
+	fieldid: string;
+	field_name: string;
+	field_type: number;
+	/** 1 = required */
+	fill_flag: number;
+	field_data_list: Array<{ data_name: string; data_value: string }>;
+}
+
+/** A ticket. ASSUMPTION: times are Unix seconds as text (like the CRM push's create_datetime). */
+export interface SobotTicket {
+	ticketid: string;
+	ticket_code: string;
+	companyid: string;
+	ticket_title: string;
+	ticket_content: string;
+	ticket_typeid: string;
+	ticket_status: string;
+	ticket_level: string;
+	ticket_from: string;
+	userid: string;
+	partnerid: string;
+	user_emails: string;
+	user_tels: string;
+	deal_groupid: string;
+	deal_group_name: string;
+	deal_agentid: string;
+	deal_agent_name: string;
+	create_agentid: string;
+	create_agent_name: string;
+	file_str: string;
+	create_datetime: string;
+	update_datetime: string;
+	extend_fields: Array<{ fieldid: string; field_value: string }>;
+	deal_list: Array<Record<string, unknown>>;
+	update_log_list: Array<Record<string, unknown>>;
+	copy_agent: Array<Record<string, unknown>>;
 }

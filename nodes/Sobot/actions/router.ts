@@ -9,6 +9,7 @@ import * as labelGroup from './labelGroup';
 import * as region from './region';
 import * as source from './source';
 import * as stage from './stage';
+import * as ticket from './ticket';
 import { routeItems, type ResourceMap } from '../../shared/router';
 
 export const resources: ResourceMap = {
@@ -31,6 +32,16 @@ export const resources: ResourceMap = {
 	source: { getMany: source.getMany },
 	agent: { getMany: agent.getMany },
 	region: { getCities: region.getCities, getDistricts: region.getDistricts, getProvinces: region.getProvinces },
+	ticket: {
+		createAsAgent: ticket.createAsAgent,
+		createForCustomer: ticket.createForCustomer,
+		customerReply: ticket.customerReply,
+		get: ticket.get,
+		getMany: ticket.getMany,
+		reply: ticket.reply,
+		update: ticket.update,
+		uploadAttachment: ticket.uploadAttachment,
+	},
 };
 
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {

@@ -12,9 +12,17 @@ export interface SobotEndpoint {
 	 * answer would come back as "label no longer exists". Reads are `safe`, the POST ones too.
 	 */
 	retry: RetryPolicy;
+	/** The largest page a paged list accepts, when it is not the usual 100 (see `SOBOT_MAX_PAGE_SIZE`). */
+	maxPageSize?: number;
 }
 
 const SCRM = '/api/scrm/5';
+/**
+ * Ticket centre (工单中心). Not in the seeds: paths from VENDOR-NOTES ("Beyond the seeds"),
+ * confirmed by three public SDKs; `query_tickets_by_update_time` by one only (the trigger falls
+ * back when it answers 404). Field names are listed in nodes/Sobot/actions/ticket/common.ts.
+ */
+const TICKET = '/api/ws/5/ticket';
 
 /**
  * Every Sobot endpoint the package calls, by seed section. The seed's own mistakes are corrected
@@ -48,6 +56,17 @@ export const SOBOT_ENDPOINTS = {
 	cityList: { method: 'GET', path: `${SCRM}/user_dynamic/city/{provinceid}`, retry: 'safe' }, // 3.8.2
 	districtList: { method: 'GET', path: `${SCRM}/user_dynamic/area/{cityid}`, retry: 'safe' }, // 3.8.3
 	customFieldList: { method: 'GET', path: `${SCRM}/custom_field/custom_fieid_info_list`, retry: 'safe' }, // 3.9 (sic)
+	ticketDataDict: { method: 'GET', path: `${TICKET}/get_data_dict`, retry: 'safe' },
+	ticketAllFields: { method: 'GET', path: `${TICKET}/query_ticket_extend_fields`, retry: 'safe' },
+	ticketFieldsByType: { method: 'GET', path: `${TICKET}/query_fileds_by_typeid`, retry: 'safe' }, // (sic)
+	ticketCreateForCustomer: { method: 'POST', path: `${TICKET}/save_user_ticket`, retry: 'never' },
+	ticketCreateAsAgent: { method: 'POST', path: `${TICKET}/save_agent_ticket`, retry: 'never' },
+	ticketGet: { method: 'GET', path: `${TICKET}/get_ticket_by_id`, retry: 'safe' },
+	ticketList: { method: 'GET', path: `${TICKET}/query_tickets`, retry: 'safe', maxPageSize: 50 },
+	ticketListByUpdateTime: { method: 'GET', path: `${TICKET}/query_tickets_by_update_time`, retry: 'safe', maxPageSize: 50 },
+	ticketReply: { method: 'POST', path: `${TICKET}/save_ticket_reply`, retry: 'never' },
+	ticketCustomerReply: { method: 'POST', path: `${TICKET}/save_user_reply`, retry: 'never' },
+	ticketUploadFile: { method: 'POST', path: `${TICKET}/upload_file`, retry: 'never' },
 } satisfies Record<string, SobotEndpoint>;
 
 export type SobotEndpointName = keyof typeof SOBOT_ENDPOINTS;

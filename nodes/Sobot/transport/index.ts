@@ -1,7 +1,8 @@
+import { randomUUID } from 'node:crypto';
 import { NodeApiError, type IDataObject, type IHttpRequestOptions, type JsonObject } from 'n8n-workflow';
 
 import { SOBOT_SUCCESS_CODE, SOBOT_TOKEN_EXPIRED_CODES, sobotErrorMessage } from './codes';
-import { SOBOT_ENDPOINTS, type SobotEndpointName } from './endpoints';
+import { SOBOT_ENDPOINTS, type SobotEndpoint, type SobotEndpointName } from './endpoints';
 import { SobotTokenRenewal } from './renewal';
 import { sobotBaseUrl, type SobotCredentials } from './token';
 import {
@@ -33,10 +34,45 @@ export interface SobotRequestOptions {
 	pathParams?: Record<string, string | number>;
 	qs?: IDataObject;
 	body?: IDataObject | IDataObject[];
+	/** Sent as multipart/form-data instead of `body` (file uploads). */
+	multipart?: SobotMultipart;
 	/** Item the request is made for, so errors point at it. */
 	itemIndex?: number;
 	/** Told when the server pushes back (429, 5xx) and the request is retried: paging slows down. */
 	onThrottle?: () => void;
+}
+
+/** A multipart/form-data body: text fields and files. */
+export interface SobotMultipart {
+	fields?: Record<string, string>;
+	files: Array<{ field: string; fileName: string; mimeType: string; data: Buffer }>;
+}
+
+/**
+ * Encodes a multipart body as one Buffer with its Content-Type (n8n's request helper sends a
+ * Buffer as it is; the package has no form-data dependency). A Buffer can be sent again when a
+ * token renewal repeats the request, which a stream could not.
+ */
+function encodeMultipart({ fields = {}, files }: SobotMultipart): { body: Buffer; contentType: string } {
+	const boundary = `----n8nSobot${randomUUID().replace(/-/g, '')}`;
+	const quote = (text: string) => text.replace(/[\r\n"]/g, (char) => encodeURIComponent(char));
+	const parts: Buffer[] = [];
+	for (const [name, value] of Object.entries(fields)) {
+		parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${quote(name)}"\r\n\r\n${value}\r\n`, 'utf8'));
+	}
+	for (const file of files) {
+		parts.push(
+			Buffer.from(
+				`--${boundary}\r\nContent-Disposition: form-data; name="${quote(file.field)}"; filename="${quote(file.fileName)}"\r\n` +
+					`Content-Type: ${file.mimeType || 'application/octet-stream'}\r\n\r\n`,
+				'utf8',
+			),
+			file.data,
+			Buffer.from('\r\n', 'utf8'),
+		);
+	}
+	parts.push(Buffer.from(`--${boundary}--\r\n`, 'utf8'));
+	return { body: Buffer.concat(parts), contentType: `multipart/form-data; boundary=${boundary}` };
 }
 
 /** Sobot's envelope: `ret_code`, `ret_msg` and the payload (`item`, `items`, paging fields, …). */
@@ -77,7 +113,7 @@ async function send(
 	context: SobotContext,
 	session: SobotSession,
 	endpointName: SobotEndpointName,
-	{ pathParams, qs, body, itemIndex, onThrottle }: SobotRequestOptions,
+	{ pathParams, qs, body, multipart, itemIndex, onThrottle }: SobotRequestOptions,
 ): Promise<SobotResponse> {
 	const endpoint = SOBOT_ENDPOINTS[endpointName];
 	const request: IHttpRequestOptions = {
@@ -87,6 +123,11 @@ async function send(
 		body,
 		json: true,
 	};
+	if (multipart !== undefined) {
+		const encoded = encodeMultipart(multipart);
+		request.body = encoded.body;
+		request.headers = { 'Content-Type': encoded.contentType };
+	}
 	// A claim travels with a harmless read sent with an empty token (see renewal.ts).
 	const claimCarrier: IHttpRequestOptions = { method: 'GET', url: SOBOT_ENDPOINTS.stageList.path, json: true };
 
@@ -225,10 +266,11 @@ export async function sobotApiRequestAllItems(
 	this: SobotContext,
 	endpointName: SobotEndpointName,
 	listOptions: ListOptions,
-	{ pathParams, qs, itemIndex }: Omit<SobotRequestOptions, 'body' | 'onThrottle'> = {},
+	{ pathParams, qs, itemIndex }: Omit<SobotRequestOptions, 'body' | 'multipart' | 'onThrottle'> = {},
 ): Promise<IDataObject[]> {
 	const session = await openSession(this, itemIndex);
 	const endpoint = SOBOT_ENDPOINTS[endpointName].path;
+	const maxPageSize = (SOBOT_ENDPOINTS[endpointName] as SobotEndpoint).maxPageSize ?? SOBOT_MAX_PAGE_SIZE;
 	return await collectPages(
 		async ({ pageNumber, pageSize, onThrottle }) => {
 			const response = await send(this, session, endpointName, {
@@ -254,6 +296,6 @@ export async function sobotApiRequestAllItems(
 			return { items, hasMore, pageCount: knownPages };
 		},
 		listOptions,
-		{ maxPageSize: SOBOT_MAX_PAGE_SIZE, endpoint: `Sobot ${endpoint}` },
+		{ maxPageSize, endpoint: `Sobot ${endpoint}` },
 	);
 }

@@ -1,0 +1,35 @@
+import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
+
+import { sobotApiRequest } from '../../transport';
+import { checkText } from '../../helpers/validation';
+import { collection } from '../../../shared/properties';
+import { attachmentUrlsProperty, joinFileUrls, readTicketId, ticketIdProperty } from './common';
+
+const properties: INodeProperties[] = [
+	ticketIdProperty,
+	{
+		displayName: 'Reply',
+		name: 'reply_content',
+		type: 'string',
+		typeOptions: { rows: 4 },
+		required: true,
+		default: '',
+		description: "The customer's reply",
+	},
+	collection('additionalFields', [attachmentUrlsProperty]),
+];
+
+export const description = updateDisplayOptions({ show: { resource: ['ticket'], operation: ['customerReply'] } }, properties);
+
+/** save_user_reply: a reply in the customer's name (e.g. relayed from an email or a chat). */
+export async function execute(this: IExecuteFunctions, itemIndex: number) {
+	const fields = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
+	const body: IDataObject = {
+		ticketid: readTicketId(this, itemIndex),
+		reply_content: checkText(this, this.getNodeParameter('reply_content', itemIndex, ''), 'Reply', itemIndex),
+	};
+	const files = joinFileUrls(fields.file_str);
+	if (files !== '') body.file_str = files;
+	await sobotApiRequest.call(this, 'ticketCustomerReply', { body, itemIndex });
+	return body;
+}

@@ -1,0 +1,18 @@
+import { NodeApiError, updateDisplayOptions, type IExecuteFunctions, type INodeProperties, type JsonObject } from 'n8n-workflow';
+
+import { sobotApiRequest, sobotRecords } from '../../transport';
+import { readTicketId, ticketIdProperty } from './common';
+
+const properties: INodeProperties[] = [ticketIdProperty];
+
+export const description = updateDisplayOptions({ show: { resource: ['ticket'], operation: ['get'] } }, properties);
+
+/** get_ticket_by_id: the ticket with its custom fields, replies (deal_list), history (update_log_list) and files. */
+export async function execute(this: IExecuteFunctions, itemIndex: number) {
+	const ticketid = readTicketId(this, itemIndex);
+	const [ticket] = sobotRecords(await sobotApiRequest.call(this, 'ticketGet', { qs: { ticketid }, itemIndex }));
+	if (ticket === undefined) {
+		throw new NodeApiError(this.getNode(), { ticketid } as JsonObject, { message: `Sobot has no ticket "${ticketid}"`, itemIndex });
+	}
+	return ticket;
+}

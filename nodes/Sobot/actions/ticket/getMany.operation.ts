@@ -1,0 +1,84 @@
+import {
+	updateDisplayOptions,
+	type IDataObject,
+	type IExecuteFunctions,
+	type INodeProperties,
+} from 'n8n-workflow';
+
+import { toUnixSeconds } from '../../helpers/time';
+import { checkId, fail } from '../../helpers/validation';
+import { collection } from '../../../shared/properties';
+import { getListOptions, returnAllOrLimit } from '../../../shared/pagination';
+import {
+	agentProperty,
+	listTicketsInRange,
+	pickedCode,
+	pickedId,
+	sourceProperty,
+	statusProperty,
+	TICKET_WINDOW_MS,
+} from './common';
+
+const properties: INodeProperties[] = [
+	...returnAllOrLimit(),
+	collection('filters', [
+		agentProperty('deal_agentid', 'Assignee Name or ID', 'Only tickets handled by this agent. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.'),
+		{
+			displayName: 'Created After',
+			name: 'createdAfter',
+			type: 'dateTime',
+			default: '',
+			description: 'Only tickets created at or after this time. Without it: the 4 weeks before Created Before. Any range works; Sobot is asked one 4-week window at a time.',
+		},
+		{
+			displayName: 'Created Before',
+			name: 'createdBefore',
+			type: 'dateTime',
+			default: '',
+			description: 'Only tickets created at or before this time (default: now)',
+		},
+		{
+			displayName: 'Customer ID',
+			name: 'userid',
+			type: 'string',
+			default: '',
+			description: 'Only tickets of this customer (userid)',
+		},
+		sourceProperty,
+		statusProperty,
+		{
+			displayName: 'Ticket Type Name or ID',
+			name: 'ticket_typeid',
+			type: 'options',
+			typeOptions: { loadOptionsMethod: 'getTicketTypes' },
+			default: '',
+			description:
+				'Only tickets of this type. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+		},
+	]),
+];
+
+export const description = updateDisplayOptions({ show: { resource: ['ticket'], operation: ['getMany'] } }, properties);
+
+/** query_tickets over any creation range: split into windows Sobot accepts, newest first, 50 a page. */
+export async function execute(this: IExecuteFunctions, itemIndex: number) {
+	const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
+	const to =
+		filters.createdBefore ? toUnixSeconds(this, filters.createdBefore, 'Created Before', itemIndex) * 1000 : Math.floor(Date.now() / 1000) * 1000;
+	const from = filters.createdAfter
+		? toUnixSeconds(this, filters.createdAfter, 'Created After', itemIndex) * 1000
+		: to - TICKET_WINDOW_MS + 1000;
+	if (from > to) fail(this, itemIndex, '"Created After" is later than "Created Before"');
+	const qs: IDataObject = {};
+	const status = pickedCode(this, filters.ticket_status, 'Status', itemIndex);
+	if (status !== '') qs.ticket_status = status;
+	if (filters.ticket_from !== undefined && filters.ticket_from !== '') qs.ticket_from = String(filters.ticket_from);
+	const type = pickedId(this, filters.ticket_typeid, 'Ticket Type', itemIndex);
+	if (type !== '') qs.ticket_typeid = type;
+	if (filters.userid !== undefined && String(filters.userid).trim() !== '') {
+		qs.userid = checkId(this, filters.userid, 'Customer ID', itemIndex);
+	}
+	const agent = pickedId(this, filters.deal_agentid, 'Assignee', itemIndex);
+	if (agent !== '') qs.deal_agentid = agent;
+	return await listTicketsInRange(this, 'ticketList', { from, to }, qs, getListOptions(this, itemIndex), itemIndex);
+}

@@ -1,0 +1,130 @@
+import {
+	NodeConnectionTypes,
+	NodeOperationError,
+	type IDataObject,
+	type INodeExecutionData,
+	type INodeType,
+	type INodeTypeDescription,
+	type IPollFunctions,
+} from 'n8n-workflow';
+
+import { pollInProgress } from '../Bangwo8Trigger/changes';
+import {
+	DEFAULT_TICKET_LIMITS,
+	firstPosition,
+	latestTicket,
+	pollChanges,
+	readPosition,
+	type TicketEvent,
+	type TicketTriggerLimits,
+} from './poll';
+
+/** Keys that would change how JavaScript objects behave downstream rather than carry data: dropped. */
+const UNSAFE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
+/** One output item: `event` first, then the ticket as Sobot sent it (a ticket field `event` becomes `sobot_event`). */
+export function ticketItem(event: TicketEvent, ticket: IDataObject): IDataObject {
+	const json: IDataObject = { event };
+	for (const key of Object.keys(ticket)) {
+		if (UNSAFE_KEYS.has(key)) continue;
+		json[key === 'event' ? 'sobot_event' : key] = ticket[key];
+	}
+	return json;
+}
+
+const EVENTS: TicketEvent[] = ['ticketCreated', 'ticketUpdated'];
+
+export class SobotTicketTrigger implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Sobot Ticket Trigger',
+		name: 'sobotTicketTrigger',
+		icon: { light: 'file:sobot.svg', dark: 'file:sobot.dark.svg' },
+		group: ['trigger'],
+		version: 1,
+		subtitle: '={{$parameter["event"]}}',
+		description: 'Starts the workflow when tickets are created or updated in the Sobot (智齿) ticket centre',
+		defaults: { name: 'Sobot Ticket Trigger' },
+		polling: true,
+		inputs: [],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: 'sobotApi', required: true }],
+		properties: [
+			{
+				displayName: 'Event',
+				name: 'event',
+				type: 'options',
+				noDataExpression: true,
+				required: true,
+				options: [
+					{ name: 'Ticket Created', value: 'ticketCreated', description: 'A ticket was created' },
+					{
+						name: 'Ticket Updated',
+						value: 'ticketUpdated',
+						description: 'A ticket was created or changed (replied to, status, assignee, …); a new ticket counts as updated',
+					},
+				],
+				default: 'ticketCreated',
+			},
+			{
+				displayName: 'Options',
+				name: 'options',
+				type: 'collection',
+				placeholder: 'Add Option',
+				default: {},
+				displayOptions: { show: { event: ['ticketUpdated'] } },
+				options: [
+					{
+						displayName: 'Look Back (Days)',
+						name: 'lookbackDays',
+						type: 'number',
+						typeOptions: { minValue: 1, maxValue: 366 },
+						default: 90,
+						description:
+							'Only used when Sobot lacks the update-time ticket query: changes are then looked for among the tickets created in this many days',
+					},
+				],
+			},
+		],
+	};
+
+	poll: (this: IPollFunctions) => Promise<INodeExecutionData[][] | null>;
+
+	/** n8n builds the node without arguments (the defaults); tests pass small limits. */
+	constructor(limits: Partial<TicketTriggerLimits> = {}) {
+		const bounds: TicketTriggerLimits = { ...DEFAULT_TICKET_LIMITS, ...limits };
+		this.poll = async function (this: IPollFunctions) {
+			return await pollTickets(this, bounds);
+		};
+	}
+}
+
+async function pollTickets(ctx: IPollFunctions, limits: TicketTriggerLimits): Promise<INodeExecutionData[][] | null> {
+	const event = ctx.getNodeParameter('event') as TicketEvent;
+	if (!EVENTS.includes(event)) {
+		throw new NodeOperationError(ctx.getNode(), `Parameter "event" has an unknown value: ${String(event)}`);
+	}
+	const lookbackDays = Number(ctx.getNodeParameter('options.lookbackDays', 90)) || 90;
+	const data = ctx.getWorkflowStaticData('node');
+
+	if (ctx.getMode() === 'manual') {
+		// A test run shows the most recent ticket so fields can be mapped; the position stays.
+		const latest = await latestTicket(ctx, data, event, lookbackDays, limits);
+		return latest ? [ctx.helpers.returnJsonArray([ticketItem(event, latest)])] : null;
+	}
+
+	const startedAt = Date.now();
+	if (pollInProgress(data, startedAt)) return null;
+	data.pollStartedAt = startedAt;
+	try {
+		const stored = readPosition(data, event);
+		if (stored === undefined) {
+			// First activation (or the event was changed): emit nothing old.
+			await firstPosition(ctx, data, event, lookbackDays, limits);
+			return null;
+		}
+		const tickets = await pollChanges(ctx, data, stored, lookbackDays, limits);
+		return tickets.length > 0 ? [ctx.helpers.returnJsonArray(tickets.map((ticket) => ticketItem(event, ticket)))] : null;
+	} finally {
+		delete data.pollStartedAt;
+	}
+}
