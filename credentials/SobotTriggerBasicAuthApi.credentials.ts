@@ -7,7 +7,7 @@ import type { ICredentialType, INodeProperties } from 'n8n-workflow';
 export class SobotTriggerBasicAuthApi implements ICredentialType {
 	name = 'sobotTriggerBasicAuthApi';
 
-	displayName = 'Sobot Trigger Basic Auth API';
+	displayName = 'Sobot Trigger Incoming Basic Auth API';
 
 	icon = { light: 'file:../nodes/SobotTrigger/sobot.svg', dark: 'file:../nodes/SobotTrigger/sobot.dark.svg' } as const;
 

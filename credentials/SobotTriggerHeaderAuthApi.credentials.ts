@@ -7,7 +7,7 @@ import type { ICredentialType, INodeProperties } from 'n8n-workflow';
 export class SobotTriggerHeaderAuthApi implements ICredentialType {
 	name = 'sobotTriggerHeaderAuthApi';
 
-	displayName = 'Sobot Trigger Header Auth API';
+	displayName = 'Sobot Trigger Incoming Header Secret API';
 
 	icon = { light: 'file:../nodes/SobotTrigger/sobot.svg', dark: 'file:../nodes/SobotTrigger/sobot.dark.svg' } as const;
 
