@@ -131,6 +131,38 @@ describe('Bangwo8: time-outs and writes', () => {
 		expect(fake.users.size).toBe(before + 1);
 	});
 
+	it("n8n's own Retry On Fail, after the transport gave up, sends the same Requestid: one contact", async () => {
+		fake.failNext(4, { status: 502, afterHandling: true }); // the create happened, every answer is lost
+		const before = fake.users.size;
+		const { error } = await engine.runNode({
+			type: BANGWO8_NODE,
+			parameters: { authentication: 'basicAuth', requestTimeout: TIMEOUT_S, resource: 'contact', operation: 'create', name: '张敏' },
+			credentials: { bangwo8BasicAuthApi: credential },
+			retryOnFail: { maxTries: 2, waitBetweenTries: 0 },
+		});
+		expect(error).toBeUndefined();
+		const creates = fake.requestsTo('POST', '/api/v1/users.json');
+		expect(creates).toHaveLength(5); // 4 by the transport, 1 by n8n's retry of the node
+		expect(new Set(creates.map((request) => request.headers.requestid)).size).toBe(1);
+		expect(fake.users.size).toBe(before + 1);
+	}, 20_000);
+
+	it('different creates never share a Requestid: two items, and the same item in two executions', async () => {
+		const before = fake.users.size;
+		const create = async () =>
+			await engine.runNode({
+				type: BANGWO8_NODE,
+				parameters: { authentication: 'basicAuth', resource: 'contact', operation: 'create', name: '={{ $json.name }}' },
+				credentials: { bangwo8BasicAuthApi: credential },
+				items: [{ name: '王伟' }, { name: '王伟' }],
+			});
+		await create();
+		await create();
+		const ids = fake.requestsTo('POST', '/api/v1/users.json').map((request) => request.headers.requestid);
+		expect(new Set(ids).size).toBe(4);
+		expect(fake.users.size).toBe(before + 4);
+	});
+
 	it('a create that hangs is retried after the time-out with the same Requestid', async () => {
 		fake.delayNext(1, HANG_MS);
 		const { error } = await run({ resource: 'contact', operation: 'create', name: '李娜' });

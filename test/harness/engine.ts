@@ -207,6 +207,8 @@ export interface RunNodeOptions {
 	/** Input items (json) produced by the `test.items` start node. Default: one empty item. */
 	items?: IDataObject[];
 	continueOnFail?: boolean;
+	/** n8n's node setting "Retry On Fail": how many tries in all, and the wait between them. */
+	retryOnFail?: { maxTries: number; waitBetweenTries: number };
 	/** Default: the highest version the node type declares. */
 	typeVersion?: number;
 	/** Node name. Default 'Node'. */
@@ -439,6 +441,7 @@ export class Engine {
 			200, 0,
 		]);
 		if (options.continueOnFail) node.onError = 'continueRegularOutput';
+		if (options.retryOnFail) Object.assign(node, { retryOnFail: true, ...options.retryOnFail });
 		const result = await this.run(
 			{
 				nodes: [start, node],

@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import {
 	NodeApiError,
 	type ICredentialDataDecryptedObject,
@@ -116,7 +116,7 @@ async function send(
 		json: true,
 		// A `dedupe` endpoint carries a Requestid, the same on every retry: Bangwo8 drops a repeat,
 		// so a create can be retried after a 5xx or a time-out without making a duplicate.
-		headers: endpoint.retry === 'dedupe' ? { Requestid: randomUUID() } : undefined,
+		headers: endpoint.retry === 'dedupe' ? { Requestid: requestId(context, endpointName, body, itemIndex) } : undefined,
 		timeout: requestTimeoutMs(context),
 		returnFullResponse: returnFullResponse === true ? true : undefined,
 	};
@@ -149,6 +149,30 @@ async function send(
 		return { body: answer && typeof answer === 'object' ? answer : {}, headers: (response?.headers ?? {}) as IDataObject };
 	}
 	return answer ?? {};
+}
+
+/**
+ * The `Requestid` of a write Bangwo8 de-duplicates. Derived from the execution, the node, its run
+ * (a loop runs a node again with a new run index), the item, the endpoint and the body: the
+ * same request gets the same id also when n8n's own *Retry On Fail* runs the node again, so
+ * neither the transport's retries nor n8n's can make a duplicate, while two different creates
+ * never share one. Outside an execution (e.g. a dropdown) a random id.
+ */
+function requestId(context: Bangwo8Context, endpointName: string, body: unknown, itemIndex?: number): string {
+	const execution = 'getExecutionId' in context ? context.getExecutionId() : undefined;
+	if (!execution || itemIndex === undefined) return randomUUID();
+	let runIndex = 0;
+	if ('getWorkflowDataProxy' in context) {
+		try {
+			runIndex = Number(context.getWorkflowDataProxy(itemIndex).$runIndex) || 0;
+		} catch {
+			// A context without run data: the run index stays 0.
+		}
+	}
+	const hex = createHash('sha256')
+		.update(JSON.stringify([execution, context.getNode().id, runIndex, itemIndex, endpointName, body ?? null]))
+		.digest('hex');
+	return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`;
 }
 
 /** {@link bangwo8ApiRequest} that also gives the answer's headers (a create's `Location`). */
