@@ -13,7 +13,7 @@ import * as contactField from './actions/contactField';
 import * as customerGroup from './actions/customerGroup';
 import { router } from './actions/router';
 import * as ticket from './actions/ticket';
-import { searchCompanies } from './methods/listSearch';
+import { searchCompanies, searchContacts, searchCustomerGroups, searchTickets } from './methods/listSearch';
 import { getAgents, getCustomerGroups, getCustomFields, getTicketFields, getTicketTemplates } from './methods/loadOptions';
 import { BANGWO8_AUTHENTICATION, BANGWO8_CREDENTIALS } from './transport/authentication';
 
@@ -61,7 +61,7 @@ export class Bangwo8 implements INodeType {
 
 	methods = {
 		loadOptions: { getAgents, getCustomerGroups, getCustomFields, getTicketFields, getTicketTemplates },
-		listSearch: { searchCompanies },
+		listSearch: { searchCompanies, searchContacts, searchCustomerGroups, searchTickets },
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {

@@ -17,6 +17,7 @@ import { router } from './actions/router';
 import * as source from './actions/source';
 import * as stage from './actions/stage';
 import * as ticket from './actions/ticket';
+import * as listSearch from './methods/listSearch';
 import * as loadOptions from './methods/loadOptions';
 import * as ticketOptions from './methods/ticketOptions';
 
@@ -69,7 +70,7 @@ export class Sobot implements INodeType {
 		],
 	};
 
-	methods = { loadOptions: { ...loadOptions, ...ticketOptions } };
+	methods = { loadOptions: { ...loadOptions, ...ticketOptions }, listSearch: { ...listSearch } };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await router.call(this);

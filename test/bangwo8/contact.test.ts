@@ -152,7 +152,7 @@ describe.each(AUTHENTICATIONS)('Bangwo8 contacts with %s', (_label, authenticati
 				contactId: '1;2',
 				updateFields: { name: 'x' },
 			});
-			expect(badId.error?.message).toBe('"Contact ID" must be a numeric ID, got "1;2"');
+			expect(badId.error?.message).toBe('"Contact" must be a numeric ID, got "1;2"');
 			const badJson = await t.run('contact', 'update', {
 				contactId: '1',
 				updateFields: { customFieldsJson: '[{"key":' },

@@ -104,7 +104,7 @@ describe.each(AUTHENTICATIONS)('Bangwo8 customer groups and contact fields with 
 		const badId = await t.run('customerGroup', 'get', {
 			customerGroupId: '={{ "12,13" }}',
 		});
-		expect(badId.error?.message).toBe('"Customer Group Name or ID" must be a numeric ID, got "12,13"');
+		expect(badId.error?.message).toBe('"Customer Group" must be a numeric ID, got "12,13"');
 		expect(t.apiRequests()).toHaveLength(0);
 	});
 

@@ -34,7 +34,7 @@ describe.each(AUTHENTICATIONS)('Bangwo8 node errors and items with %s', (_label,
 		const output = outputOf(result, [0, 1, 2, 3]);
 		expect(output[0].userId).toBe(users[0].cId);
 		expect(output[1]).toEqual({
-			error: '"Contact ID" must be a numeric ID, got "not-an-id"',
+			error: '"Contact" must be a numeric ID, got "not-an-id"',
 		});
 		expect(output[2]).toEqual({ error: 'Bangwo8 100004: Record not found' });
 		expect(output[3].userId).toBe(users[1].cId);
@@ -50,7 +50,7 @@ describe.each(AUTHENTICATIONS)('Bangwo8 node errors and items with %s', (_label,
 		const items = [{ id: '1' }, { id: 'x' }];
 		t.fake.addUser({ cId: '1' });
 		const { error } = await t.run('contact', 'get', { contactId: '={{ $json.id }}' }, { items });
-		expect(error?.message).toBe('"Contact ID" must be a numeric ID, got "x"');
+		expect(error?.message).toBe('"Contact" must be a numeric ID, got "x"');
 		expect((error as { context?: { itemIndex?: number } }).context?.itemIndex).toBe(1);
 	});
 

@@ -454,6 +454,47 @@ describe(`${PKG} inside n8n`, { timeout: 20 * 60_000 }, () => {
 				sobot.clearFaults();
 			}
 		});
+
+		test('resource locators: a workflow saved with the old plain values (text ID, dropdown ID, pre-1.0 JSON) still runs; locator values and the list search too', async () => {
+			const customer = sobot.addCustomer({ uname: 'E2E 定位', tel: '13700001111' });
+			const stage = sobot.stages[1];
+			const agent = sobot.agents[0];
+			const group = sobot.addLabelGroup({ name: 'E2E 定位组' });
+			const wf = await manualWorkflow('Sobot saved before locators', [
+				// As saved while these were a text field and dropdowns: plain strings.
+				node('Stage (old values)', T.sobot, 220, {
+					resource: 'customer', operation: 'setStage', customerId: customer.id,
+					stage: JSON.stringify({ id: stage.id, name: 'a stale name' }), stage_type: 1,
+				}, { sobotApi: cred }),
+				node('Update (old values)', T.sobot, 440, {
+					resource: 'customer', operation: 'update', customerId: `={{ "${customer.id}" }}`, updateFields: { agent: agent.id, remark: 'r' },
+				}, { sobotApi: cred }),
+				node('Label (old value)', T.sobot, 660, { resource: 'label', operation: 'create', name: 'E2E 定位标签', labelGroupId: group.id }, { sobotApi: cred }),
+				// As the editor saves them now.
+				node('Get (locator)', T.sobot, 880, {
+					resource: 'customer', operation: 'get',
+					customerId: { __rl: true, mode: 'list', value: customer.id, cachedResultName: 'E2E 定位 (13700001111)' },
+				}, { sobotApi: cred }),
+				node('Stage (locator)', T.sobot, 1100, {
+					resource: 'customer', operation: 'setStage', customerId: { __rl: true, mode: 'id', value: customer.id },
+					stage: { __rl: true, mode: 'id', value: sobot.stages[2].id }, stage_type: 1,
+				}, { sobotApi: cred }),
+			]);
+			const ex = await n8n.runWorkflow(wf.id);
+			assertSuccess(ex);
+			assert.equal(nodeOutput(ex, 'Stage (old values)')[0].stage_name, stage.name, 'stage name looked up for the old JSON value');
+			assert.equal(nodeOutput(ex, 'Get (locator)')[0].id, customer.id);
+			assert.equal(nodeOutput(ex, 'Label (old value)')[0].groupid, group.id);
+			const stored = sobot.customers.get(customer.id);
+			assert.equal(stored?.liable_serviceid, agent.id);
+			assert.equal(stored?.liable_service_name, agent.name);
+			assert.equal(stored?.stageid, sobot.stages[2].id, 'the locator stage was set last');
+			const found = await n8n.rest<{ results: Array<{ name: string; value: string }> }>('POST', '/dynamic-node-parameters/resource-locator-results', {
+				nodeTypeAndVersion: { name: T.sobot, version: 1 }, path: 'customerId', methodName: 'searchCustomers', filter: '1370000',
+				currentNodeParameters: { resource: 'customer', operation: 'get' }, credentials: { sobotApi: { id: cred.id, name: cred.name } },
+			});
+			assert.deepEqual(found.results, [{ name: 'E2E 定位 (13700001111)', value: customer.id }]);
+		});
 	});
 
 	// ------------------------------------------------------------------------ Sobot tickets

@@ -186,7 +186,7 @@ describe('customer.update', () => {
 		const empty = await bed.run({ resource: 'customer', operation: 'update', customerId: 'abc', updateFields: {} });
 		expect(empty.error?.message).toBe('Add at least one field under "Update Fields"');
 		const bad = await bed.run({ resource: 'customer', operation: 'update', customerId: '../x', updateFields: { nick: 'x' } });
-		expect(bad.error?.message).toBe('"Customer ID" is not a valid ID: "../x"');
+		expect(bad.error?.message).toBe('"Customer" is not a valid ID: "../x"');
 		expect(bed.calls()).toHaveLength(0);
 		const unknown = await bed.run({ resource: 'customer', operation: 'update', customerId: 'nobody', updateFields: { nick: 'x' } });
 		expect(unknown.error?.message).toBe("Sobot 999999: 客户不存在 (Sobot's own message for its catch-all code)");

@@ -4,7 +4,14 @@
  */
 import { randomUUID } from 'node:crypto';
 
-import type { IDataObject, INode, INodeParameters, INodePropertyOptions, INodeTypes } from 'n8n-workflow';
+import type {
+	IDataObject,
+	INode,
+	INodeListSearchResult,
+	INodeParameters,
+	INodePropertyOptions,
+	INodeTypes,
+} from 'n8n-workflow';
 import { NodeHelpers, Workflow } from 'n8n-workflow';
 import { LoadOptionsContext } from 'n8n-core';
 
@@ -26,7 +33,15 @@ export interface SobotTestBed {
 		parameters: INodeParameters,
 		options?: { items?: IDataObject[]; continueOnFail?: boolean },
 	): ReturnType<Engine['runNode']>;
-	loadOptions(method: string, parameters?: INodeParameters): Promise<INodePropertyOptions[]>;
+	/** `path`: the parameter the dropdown belongs to (default `parameters.<method>`), for `&sibling` lookups in a row. */
+	loadOptions(method: string, parameters?: INodeParameters, path?: string): Promise<INodePropertyOptions[]>;
+	/** A resource locator's list (methods.listSearch), as the editor asks for it: typed text, then the next page. */
+	listSearch(
+		method: string,
+		filter?: string,
+		paginationToken?: string,
+		parameters?: INodeParameters,
+	): Promise<INodeListSearchResult>;
 }
 
 /** Registers beforeAll/afterAll/beforeEach hooks and returns the test bed they fill. */
@@ -55,7 +70,7 @@ export function useSobot(): SobotTestBed {
 			items: options.items,
 			continueOnFail: options.continueOnFail,
 		});
-	bed.loadOptions = async (method, parameters = {}) => {
+	const contextFor = (parameterPath: string, parameters: INodeParameters) => {
 		const nodeTypes: INodeTypes = {
 			getByName: () => node,
 			getByNameAndVersion: (_type, version) => NodeHelpers.getVersionedNodeType(node, version),
@@ -79,9 +94,16 @@ export function useSobot(): SobotTestBed {
 		});
 		const additionalData = bed.engine.buildAdditionalData(randomUUID(), workflow.id);
 		additionalData.currentNodeParameters = parameters;
-		const context = new LoadOptionsContext(workflow, workflowNode, additionalData, `parameters.${method}`);
+		return new LoadOptionsContext(workflow, workflowNode, additionalData, parameterPath);
+	};
+	bed.loadOptions = async (method, parameters = {}, parameterPath = `parameters.${method}`) => {
 		const methods = node.methods.loadOptions as Record<string, (this: LoadOptionsContext) => Promise<INodePropertyOptions[]>>;
-		return await methods[method].call(context);
+		return await methods[method].call(contextFor(parameterPath, parameters));
+	};
+	bed.listSearch = async (method, filter, paginationToken, parameters = {}) => {
+		type Search = (this: LoadOptionsContext, filter?: string, token?: string) => Promise<INodeListSearchResult>;
+		const methods = node.methods.listSearch as Record<string, Search>;
+		return await methods[method].call(contextFor(`parameters.${method}`, parameters), filter, paginationToken);
 	};
 	return bed;
 }

@@ -15,54 +15,59 @@ export interface IdParameter {
 	property: INodeProperties;
 }
 
-function stringId(name: string, displayName: string, description: string): IdParameter {
-	return {
-		name,
-		displayName,
-		property: {
-			displayName,
-			name,
-			type: 'string',
-			required: true,
-			default: '',
-			placeholder: 'e.g. 6454743',
-			description,
-		},
-	};
+/** What a record locator searches and how its ID mode hints at the ID. */
+interface LocatorOptions {
+	name: string;
+	displayName: string;
+	required: boolean;
+	/** "company", "contact": names the record in the placeholder and the validation message. */
+	thing: string;
+	searchListMethod: 'searchCompanies' | 'searchContacts' | 'searchCustomerGroups' | 'searchTickets';
+	description: string;
+	placeholder: string;
 }
 
-export const contactIdParameter = stringId('contactId', 'Contact ID', 'ID of the contact (cId / userId)');
-
-export const ticketIdParameter = stringId('ticketId', 'Ticket ID', 'ID of the ticket');
-
-/** A company as a resource locator: picked from a searchable list (by name) or given by ID. */
-export function companyLocator(name: string, displayName: string, required: boolean): INodeProperties {
+/**
+ * A record as a resource locator: picked from a searchable list or given by ID. The value n8n
+ * stores is `{ __rl, mode, value }`; a workflow saved when the parameter was a plain text ID keeps
+ * its string, which n8n hands over unchanged and {@link locatorValue} reads alike. Bangwo8 shows no
+ * web address for its records (only the API's own `url`), so there is no "By URL" mode.
+ */
+export function recordLocator({
+	name,
+	displayName,
+	required,
+	thing,
+	searchListMethod,
+	description,
+	placeholder,
+}: LocatorOptions): INodeProperties {
 	return {
 		displayName,
 		name,
 		type: 'resourceLocator',
 		default: { mode: 'list', value: '' },
 		required,
-		description: 'The company, picked from the list (type to search by name) or given by ID',
+		description,
 		modes: [
 			{
 				displayName: 'From List',
 				name: 'list',
 				type: 'list',
-				placeholder: 'Select a company...',
-				typeOptions: { searchListMethod: 'searchCompanies', searchable: true },
+				placeholder: `Select a ${thing}...`,
+				typeOptions: { searchListMethod, searchable: true },
 			},
 			{
 				displayName: 'By ID',
 				name: 'id',
 				type: 'string',
-				placeholder: 'e.g. 2606877',
+				placeholder,
 				validation: [
 					{
 						type: 'regex',
 						properties: {
 							regex: '^\\s*\\d+\\s*$',
-							errorMessage: 'Not a valid company ID',
+							errorMessage: `Not a valid ${thing} ID`,
 						},
 					},
 				],
@@ -70,6 +75,52 @@ export function companyLocator(name: string, displayName: string, required: bool
 		],
 	};
 }
+
+/** A company as a resource locator: picked from a searchable list (by name) or given by ID. */
+export function companyLocator(name: string, displayName: string, required: boolean): INodeProperties {
+	return recordLocator({
+		name,
+		displayName,
+		required,
+		thing: 'company',
+		searchListMethod: 'searchCompanies',
+		description: 'The company, picked from the list (type to search by name) or given by ID',
+		placeholder: 'e.g. 2606877',
+	});
+}
+
+/** A contact as a resource locator: picked from a searchable list (name, mobile, email…) or given by ID. */
+export function contactLocator(name: string, displayName: string, required: boolean): INodeProperties {
+	return recordLocator({
+		name,
+		displayName,
+		required,
+		thing: 'contact',
+		searchListMethod: 'searchContacts',
+		description: 'The contact, picked from the list (type to search by name, mobile or email) or given by ID (cId / userId)',
+		placeholder: 'e.g. 6454743',
+	});
+}
+
+export const contactIdParameter: IdParameter = {
+	name: 'contactId',
+	displayName: 'Contact',
+	property: contactLocator('contactId', 'Contact', true),
+};
+
+export const ticketIdParameter: IdParameter = {
+	name: 'ticketId',
+	displayName: 'Ticket',
+	property: recordLocator({
+		name: 'ticketId',
+		displayName: 'Ticket',
+		required: true,
+		thing: 'ticket',
+		searchListMethod: 'searchTickets',
+		description: 'The ticket, picked from the list (newest first; type to filter by subject or ID) or given by ID',
+		placeholder: 'e.g. 1200345',
+	}),
+};
 
 export const companyIdParameter: IdParameter = {
 	name: 'companyId',
@@ -79,17 +130,16 @@ export const companyIdParameter: IdParameter = {
 
 export const customerGroupIdParameter: IdParameter = {
 	name: 'customerGroupId',
-	displayName: 'Customer Group Name or ID',
-	property: {
-		displayName: 'Customer Group Name or ID',
+	displayName: 'Customer Group',
+	property: recordLocator({
 		name: 'customerGroupId',
-		type: 'options',
-		typeOptions: { loadOptionsMethod: 'getCustomerGroups' },
+		displayName: 'Customer Group',
 		required: true,
-		default: '',
-		description:
-			'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
-	},
+		thing: 'customer group',
+		searchListMethod: 'searchCustomerGroups',
+		description: 'The customer group, picked from the list (type to filter by name) or given by ID',
+		placeholder: 'e.g. 12',
+	}),
 };
 
 /** The plain value of a parameter that may be a resource locator (`{ __rl, mode, value }`). */
@@ -116,7 +166,8 @@ export function cleanId(context: IExecuteFunctions, value: unknown, displayName:
 }
 
 export function readId(context: IExecuteFunctions, parameter: IdParameter, itemIndex: number): string {
-	return cleanId(context, context.getNodeParameter(parameter.name, itemIndex, ''), parameter.displayName, itemIndex);
+	const value = context.getNodeParameter(parameter.name, itemIndex, '', { extractValue: true });
+	return cleanId(context, value, parameter.displayName, itemIndex);
 }
 
 /**

@@ -8,6 +8,9 @@ import { NodeOperationError, type IDataObject, type IExecuteFunctions } from 'n8
  *
  * Workflows saved before 1.0 may hold the old form, a JSON object `{"id":"…","name":"…"}`: it
  * keeps working, and only its id is used.
+ *
+ * Parameters that became resource locators hold `{ __rl, mode, value }`; a workflow saved while
+ * they were dropdowns still holds the plain id (or the old JSON form), and both are read alike.
  */
 export interface Choice {
 	id: string;
@@ -24,6 +27,7 @@ export function decodeChoice(
 	label: string,
 	itemIndex: number,
 ): Choice | undefined {
+	if (isLocatorValue(value)) return decodeChoice(context, value.value, label, itemIndex);
 	if (value && typeof value === 'object' && !Array.isArray(value)) return fromObject(context, value as IDataObject, label, itemIndex);
 	const text = typeof value === 'number' ? String(value) : typeof value === 'string' ? value.trim() : '';
 	if (text === '') return undefined;
@@ -64,8 +68,14 @@ function fromObject(context: IExecuteFunctions, object: IDataObject, label: stri
 	return { id: String(id).trim() };
 }
 
-/** Just the id of a dropdown value (JSON or plain), for places that cannot report errors. */
+/** A resource locator's value as n8n stores it: `{ __rl: true, mode, value }`. */
+export function isLocatorValue(value: unknown): value is { mode: string; value: unknown } {
+	return !!value && typeof value === 'object' && !Array.isArray(value) && 'mode' in value && 'value' in value;
+}
+
+/** Just the id of a dropdown or locator value (JSON or plain), for places that cannot report errors. */
 export function decodeChoiceValue(value: unknown): string {
+	if (isLocatorValue(value)) return decodeChoiceValue(value.value);
 	const text = typeof value === 'number' ? String(value) : typeof value === 'string' ? value.trim() : '';
 	if (!text.startsWith('{')) return text;
 	try {

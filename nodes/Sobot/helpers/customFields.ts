@@ -44,12 +44,21 @@ export const customFieldProperties = customFieldInputs({
 			displayOptions: { show: { matchBy: ['field_params'] } },
 		},
 		{
+			displayName: 'Option Names or IDs',
+			name: 'options',
+			type: 'multiOptions',
+			typeOptions: { loadOptionsMethod: 'getCustomFieldOptions', loadOptionsDependsOn: ['&fieldid', '&field_params', '&matchBy'] },
+			default: [],
+			description:
+				'For dropdown and checkbox fields: the options to set (used instead of Value when any is picked). Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+		},
+		{
 			displayName: 'Value',
 			name: 'field_value',
 			type: 'string',
 			default: '',
 			description:
-				'For choice fields, the option value; for multi-value fields, several option values separated by commas or a list from an expression',
+				'For text, number and date fields, the value. For choice fields, option values also work here: several separated by commas, or a list from an expression.',
 		},
 	],
 	jsonDefault: '[]',
@@ -69,7 +78,8 @@ function fromUi(context: IExecuteFunctions, rows: IDataObject[], itemIndex: numb
 		const key = row.matchBy === 'field_params' ? 'field_params' : 'fieldid';
 		const id = valueText(row[key]).trim();
 		if (id === '') fail(context, itemIndex, `Custom field ${position + 1} has no field chosen`);
-		return { [key]: id, field_value: valueText(row.field_value) };
+		const options = valueText(row.options);
+		return { [key]: id, field_value: options === '' ? valueText(row.field_value) : options };
 	});
 }
 

@@ -24,9 +24,9 @@ export function checkId(context: IExecuteFunctions, value: unknown, label: strin
 	return id;
 }
 
-/** Reads a required id parameter. */
+/** Reads a required id parameter (a text, or a resource locator's value: a plain text saved earlier reads alike). */
 export function getIdParameter(context: IExecuteFunctions, name: string, label: string, itemIndex: number): string {
-	return checkId(context, context.getNodeParameter(name, itemIndex, ''), label, itemIndex);
+	return checkId(context, context.getNodeParameter(name, itemIndex, '', { extractValue: true }), label, itemIndex);
 }
 
 /**
@@ -78,9 +78,13 @@ export function checkText(context: IExecuteFunctions, value: unknown, label: str
 	return text;
 }
 
-/** The id of a dropdown parameter (picked from the list, or a plain id from an expression), checked. */
+/**
+ * The id of a dropdown or resource-locator parameter (picked from the list, given by ID, or a
+ * plain id saved before it became a locator), checked.
+ */
 export function getPickedId(context: IExecuteFunctions, name: string, label: string, itemIndex: number): string {
-	return checkId(context, decodeChoiceValue(context.getNodeParameter(name, itemIndex, '')), label, itemIndex);
+	const value = context.getNodeParameter(name, itemIndex, '', { extractValue: true });
+	return checkId(context, decodeChoiceValue(value), label, itemIndex);
 }
 
 /** An update with nothing to change is refused rather than sent empty. */

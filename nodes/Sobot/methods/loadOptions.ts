@@ -78,6 +78,31 @@ export async function getCustomFields(this: ILoadOptionsFunctions): Promise<INod
 		.sort(byName);
 }
 
+function sameRow(context: ILoadOptionsFunctions, name: string): string {
+	try {
+		return decodeChoiceValue(context.getCurrentNodeParameter(`&${name}`));
+	} catch {
+		return '';
+	}
+}
+
+/**
+ * The options of the dropdown or checkbox field picked in the same custom-field row (by field ID
+ * or by parameter name), valued by what ex_field_str takes (`data_value`); none for other fields.
+ */
+export async function getCustomFieldOptions(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+	const byParams = sameRow(this, 'matchBy') === 'field_params';
+	const picked = sameRow(this, byParams ? 'field_params' : 'fieldid');
+	if (picked === '') return [];
+	const field = (await fetchCustomFields(this)).find((entry) => text(byParams ? entry.field_params : entry.field_id) === picked);
+	const options = Array.isArray(field?.cus_field_data_info_list) ? (field.cus_field_data_info_list as IDataObject[]) : [];
+	return options.map((option) => ({
+		name: text(option.data_name) || text(option.data_value),
+		value: text(option.data_value),
+		description: text(option.data_params) === '' ? undefined : `Parameter name: ${text(option.data_params)}`,
+	}));
+}
+
 /** Dropdown fields that have a parameter name (field_params), which ex_field_str accepts instead of the id. */
 export async function getCustomFieldParams(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
 	return (await fetchCustomFields(this))

@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { customFieldProperties, readIdText, readNamedNumber, readTagText, type NamedNumber } from '../fields';
+import { contactLocator, customFieldProperties, readIdText, readNamedNumber, readTagText, type NamedNumber } from '../fields';
 import type { FieldEncoder } from '../operations';
 
 /**
@@ -132,12 +132,8 @@ export const ticketFields: INodeProperties[] = [
 		description: 'Comma-separated IDs of the agent groups copied on the ticket (ccGroupIdList)',
 	},
 	{
-		displayName: 'Contact ID',
-		name: 'custUserId',
-		type: 'string',
-		default: '',
-		placeholder: 'e.g. 6454743',
-		description: 'ID of the contact the ticket is for (custUserId)',
+		...contactLocator('custUserId', 'Contact', false),
+		description: 'The contact the ticket is for (custUserId): picked from the list (type to search) or given by ID',
 	},
 	...customFieldProperties(
 		true,

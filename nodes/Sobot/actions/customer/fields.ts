@@ -11,18 +11,19 @@ import {
 	type NamedRecord,
 } from '../../helpers/lookups';
 import { withoutEmpty } from '../../helpers/operations';
+import { sobotLocator } from '../../helpers/locators';
 import { checkIdList, checkMaxLength, fail, getIdParameter } from '../../helpers/validation';
 import { sortedByDisplayName } from '../../../shared/properties';
 import type { RunScope } from '../../../shared/router';
 
-export const customerIdProperty: INodeProperties = {
-	displayName: 'Customer ID',
+export const customerIdProperty: INodeProperties = sobotLocator({
 	name: 'customerId',
-	type: 'string',
+	displayName: 'Customer',
+	thing: 'customer',
+	searchListMethod: 'searchCustomers',
 	required: true,
-	default: '',
-	description: 'ID of the Sobot customer',
-};
+	description: 'The Sobot customer, picked from the list (type a phone number, an email or a name to search) or given by ID',
+});
 
 export const customerIdsProperty: INodeProperties = {
 	displayName: 'Customer IDs',
@@ -44,15 +45,14 @@ export function readCustomerIds(context: IExecuteFunctions, itemIndex: number): 
 }
 
 /** The agent picker: its value gives liable_serviceid and liable_service_name. */
-export const agentProperty: INodeProperties = {
-	displayName: 'Responsible Agent Name or ID',
+export const agentProperty: INodeProperties = sobotLocator({
 	name: 'agent',
-	type: 'options',
-	typeOptions: { loadOptionsMethod: 'getAgents' },
-	default: '',
+	displayName: 'Responsible Agent',
+	thing: 'agent',
+	searchListMethod: 'searchAgents',
 	description:
-		'Agent in charge of the customer (required when the status is Following Up). Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
-};
+		'Agent in charge of the customer (required when the status is Following Up), picked from the list or given by ID; the name is sent with it',
+});
 
 const SEX: INodeProperties = {
 	displayName: 'Sex',

@@ -12,6 +12,7 @@ import { getListOptions } from '../../../shared/pagination';
 import { decodeChoice, decodeChoices } from '../../helpers/choices';
 import { checkId, checkIdList } from '../../helpers/validation';
 import { toUnixSeconds } from '../../helpers/time';
+import { sobotLocator } from '../../helpers/locators';
 import { withParsedExtendedFields } from './common';
 
 const properties: INodeProperties[] = [
@@ -84,15 +85,13 @@ const properties: INodeProperties[] = [
 			type: 'string',
 			default: '',
 		},
-		{
-			displayName: 'Stage Name or ID',
+		sobotLocator({
 			name: 'stageid',
-			type: 'options',
-			typeOptions: { loadOptionsMethod: 'getStages' },
-			default: '',
-			description:
-				'Only customers at this follow-up stage. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
-		},
+			displayName: 'Stage',
+			thing: 'stage',
+			searchListMethod: 'searchStages',
+			description: 'Only customers at this follow-up stage, picked from the list or given by ID',
+		}),
 		{
 			displayName: 'WeChat UnionID (Self-Built App)',
 			// Spelled as list_by_page documents it. Renaming it would silently drop the value from

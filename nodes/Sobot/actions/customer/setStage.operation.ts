@@ -3,6 +3,7 @@ import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type IN
 import { sobotApiRequest } from '../../transport';
 import { decodeChoice } from '../../helpers/choices';
 import { completeChoice, stageChoices } from '../../helpers/lookups';
+import { sobotLocator } from '../../helpers/locators';
 import { fail } from '../../helpers/validation';
 import { collection } from '../../../shared/properties';
 import { customerIdProperty, readCustomerId } from './fields';
@@ -10,16 +11,14 @@ import type { RunScope } from '../../../shared/router';
 
 const properties: INodeProperties[] = [
 	customerIdProperty,
-	{
-		displayName: 'Stage Name or ID',
+	sobotLocator({
 		name: 'stage',
-		type: 'options',
-		typeOptions: { loadOptionsMethod: 'getStages' },
+		displayName: 'Stage',
+		thing: 'stage',
+		searchListMethod: 'searchStages',
 		required: true,
-		default: '',
-		description:
-			'Follow-up stage; its name is sent with it. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
-	},
+		description: 'Follow-up stage, picked from the list or given by ID; its name is sent with it',
+	}),
 	{
 		displayName: 'Stage Type',
 		name: 'stage_type',
@@ -41,7 +40,7 @@ export const description = updateDisplayOptions({ show: { resource: ['customer']
 /** 3.5.2 user_stage/stage_save: userid, stageid, stage_name, stage_type (and the curl's remark). */
 export async function execute(this: IExecuteFunctions, itemIndex: number, run: RunScope) {
 	const userid = readCustomerId(this, itemIndex);
-	const picked = decodeChoice(this, this.getNodeParameter('stage', itemIndex, ''), 'Stage', itemIndex);
+	const picked = decodeChoice(this, this.getNodeParameter('stage', itemIndex, '', { extractValue: true }), 'Stage', itemIndex);
 	if (!picked) fail(this, itemIndex, '"Stage" is empty');
 	const stage = await completeChoice(this, picked, {
 		label: 'Stage',

@@ -9,7 +9,7 @@ import { paramNameProperty } from './fields';
 
 const properties: INodeProperties[] = [
 	nameProperty,
-	{ ...labelGroupIdProperty, description: `Group the label belongs to. ${labelGroupIdProperty.description}.` },
+	{ ...labelGroupIdProperty, description: 'Group the label belongs to, picked from the list or given by ID' },
 	collection('additionalFields', [paramNameProperty]),
 ];
 

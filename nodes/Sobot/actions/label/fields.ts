@@ -1,17 +1,16 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { sobotLocator } from '../../helpers/locators';
 import { SOBOT_NAME_MAX_LENGTH } from '../../helpers/validation';
 
-export const labelIdProperty: INodeProperties = {
-	displayName: 'Label Name or ID',
+export const labelIdProperty: INodeProperties = sobotLocator({
 	name: 'labelId',
-	type: 'options',
-	typeOptions: { loadOptionsMethod: 'getLabels' },
+	displayName: 'Label',
+	thing: 'label',
+	searchListMethod: 'searchLabels',
 	required: true,
-	default: '',
-	description:
-		'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
-};
+	description: 'The business label, picked from the list (type to filter by label or group name) or given by ID',
+});
 
 export const paramNameProperty: INodeProperties = {
 	displayName: 'Parameter Name',

@@ -13,7 +13,7 @@ const properties: INodeProperties[] = [
 			...labelGroupIdProperty,
 			name: 'groupid',
 			required: false,
-			description: `Only labels of this group. ${labelGroupIdProperty.description}.`,
+			description: 'Only labels of this group, picked from the list or given by ID',
 		},
 	]),
 ];
@@ -24,6 +24,7 @@ export const description = updateDisplayOptions({ show: { resource: ['label'], o
 export async function execute(this: IExecuteFunctions, itemIndex: number) {
 	const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
 	const qs: IDataObject = {};
-	if (filters.groupid) qs.groupid = checkId(this, decodeChoiceValue(filters.groupid), 'Label Group', itemIndex);
+	const groupid = decodeChoiceValue(filters.groupid);
+	if (groupid !== '') qs.groupid = checkId(this, groupid, 'Label Group', itemIndex);
 	return await sobotApiRequestAllItems.call(this, 'labelList', getListOptions(this, itemIndex), { qs, itemIndex });
 }

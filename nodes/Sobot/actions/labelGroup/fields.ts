@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { sobotApiRequest } from '../../transport';
+import { sobotLocator } from '../../helpers/locators';
 import {
 	checkMaxLength,
 	checkName,
@@ -9,16 +10,14 @@ import {
 	SOBOT_NAME_MAX_LENGTH,
 } from '../../helpers/validation';
 
-export const labelGroupIdProperty: INodeProperties = {
-	displayName: 'Label Group Name or ID',
+export const labelGroupIdProperty: INodeProperties = sobotLocator({
 	name: 'labelGroupId',
-	type: 'options',
-	typeOptions: { loadOptionsMethod: 'getLabelGroups' },
+	displayName: 'Label Group',
+	thing: 'label group',
+	searchListMethod: 'searchLabelGroups',
 	required: true,
-	default: '',
-	description:
-		'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
-};
+	description: 'The label group, picked from the list (type to filter by name) or given by ID',
+});
 
 export const nameProperty: INodeProperties = {
 	displayName: 'Name',
