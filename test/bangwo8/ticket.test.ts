@@ -254,7 +254,7 @@ describe.each(AUTHENTICATIONS)('Bangwo8 tickets with %s', (_label, authenticatio
 				returnAll: true,
 				filters: {
 					created_start: '2024-07-01',
-					created_end: '2024-07-01T23:59:59',
+					created_end: '2024-07-01T23:59:59+08:00', // a date-time gives its day in China
 					updated_start: '2024-07-10',
 					updated_end: '2024-07-10',
 					updated_order: 'desc',

@@ -293,6 +293,9 @@ export class Engine {
 
 	readonly credentials: CredentialStore;
 
+	/** The workflow's time zone (its settings), as `getTimezone()` gives it to nodes; n8n's default when unset. */
+	timezone: string | undefined;
+
 	private readonly nodeTypes: NodeTypes;
 
 	constructor(options: EngineOptions) {
@@ -355,7 +358,7 @@ export class Engine {
 			active: false,
 			nodeTypes: this.nodeTypes,
 			staticData,
-			settings: { executionOrder: 'v1' },
+			settings: { executionOrder: 'v1', ...(this.timezone ? { timezone: this.timezone } : {}) },
 		});
 	}
 

@@ -1,6 +1,6 @@
-import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
+import { type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
-import { isCalendarDate } from '../../shared/paths';
+import { toChinaDay } from '../../shared/time';
 
 export const ORDER_OPTIONS = [
 	{ name: 'Ascending', value: 'asc' },
@@ -54,13 +54,7 @@ export function dateRangeQuery(context: IExecuteFunctions, filters: IDataObject,
 		]) {
 			const value = filters[key];
 			if (value === undefined || value === null || value === '') continue;
-			const day = /^\d{4}-\d{2}-\d{2}/.exec(String(value));
-			if (!day || !isCalendarDate(day[0])) {
-				throw new NodeOperationError(context.getNode(), `"${label}" is not a valid date: ${String(value)}`, {
-					itemIndex,
-				});
-			}
-			qs[key] = day[0];
+			qs[key] = toChinaDay(context, value, label, itemIndex);
 		}
 		const order = filters[`${change}_order`];
 		if (order === 'asc' || order === 'desc') qs[`${change}_order`] = order;

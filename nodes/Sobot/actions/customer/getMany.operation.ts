@@ -11,7 +11,7 @@ import { listWithFilters } from '../../helpers/operations';
 import { getListOptions } from '../../../shared/pagination';
 import { decodeChoice, decodeChoices } from '../../helpers/choices';
 import { checkId, checkIdList } from '../../helpers/validation';
-import { toUnixSeconds } from '../../helpers/time';
+import { toUnixSeconds } from '../../../shared/time';
 import { sobotLocator } from '../../helpers/locators';
 import { withParsedExtendedFields } from './common';
 

@@ -5,7 +5,7 @@ import {
 	type INodeProperties,
 } from 'n8n-workflow';
 
-import { toUnixSeconds } from '../../helpers/time';
+import { toUnixSeconds } from '../../../shared/time';
 import { checkId, fail } from '../../helpers/validation';
 import { collection } from '../../../shared/properties';
 import { getListOptions, returnAllOrLimit } from '../../../shared/pagination';

@@ -1,6 +1,6 @@
 import { NodeOperationError, type IExecuteFunctions } from 'n8n-workflow';
 
-import { isCalendarDate } from '../../shared/paths';
+import { isCalendarDate } from './paths';
 
 /** A date or date-time without an offset, e.g. `2024-05-01T08:00:00` or `2024-05-01 08:00`. */
 const WALL_CLOCK = /^(\d{4}-\d{2}-\d{2})(?:[T ](\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?))?$/;
@@ -21,6 +21,12 @@ function zoneOffsetMs(utcMs: number, timeZone: string): number {
 	const asUtc = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second'));
 	return asUtc - Math.floor(utcMs / 1000) * 1000;
 }
+
+/**
+ * One time policy for both vendors: a date the user picks (n8n's date pickers give wall-clock
+ * times without an offset) is read in the workflow's time zone; a value with an offset, from an
+ * expression, is exact. Sobot then gets Unix seconds, Bangwo8 the day it is in China.
+ */
 
 /**
  * A date picked in the UI as Unix seconds. n8n's date pickers give wall-clock times without an
@@ -51,4 +57,24 @@ export function toUnixSeconds(context: IExecuteFunctions, value: unknown, label:
 	// Wall clock → instant: subtract the zone's offset, checked again at the resulting instant.
 	const first = asUtc - zoneOffsetMs(asUtc, timeZone);
 	return Math.floor((asUtc - zoneOffsetMs(first, timeZone)) / 1000);
+}
+
+/** Bangwo8 counts days in China time (UTC+8, no daylight saving). */
+const CHINA_OFFSET_MS = 8 * 3600 * 1000;
+
+/**
+ * The China-time day (`YYYY-MM-DD`) of a date the user gave, for Bangwo8's whole-day filters. A
+ * bare day is taken as it is; a date-time is read as {@link toUnixSeconds} reads it, so
+ * `2024-03-01T23:30:00-05:00` is 2024-03-02 in China.
+ */
+export function toChinaDay(context: IExecuteFunctions, value: unknown, label: string, itemIndex: number): string {
+	const raw = value instanceof Date ? value.toISOString() : String(value ?? '').trim();
+	if (/^\d{4}-\d{2}-\d{2}$/.test(raw)) {
+		if (!isCalendarDate(raw)) {
+			throw new NodeOperationError(context.getNode(), `"${label}" is not a valid date: ${raw}`, { itemIndex });
+		}
+		return raw;
+	}
+	const seconds = toUnixSeconds(context, raw, label, itemIndex);
+	return new Date(seconds * 1000 + CHINA_OFFSET_MS).toISOString().slice(0, 10);
 }
