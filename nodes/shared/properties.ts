@@ -64,3 +64,56 @@ export function requestTimeoutProperty(vendor: string): INodeProperties {
 		description: `Seconds to wait for each answer from ${vendor}. Reads are retried after a time-out; writes are not, and the error then says the write may have been carried out.`,
 	};
 }
+
+/**
+ * A record as a resource locator: picked from a searchable list or given by ID. n8n stores
+ * `{ __rl, mode, value }`; a workflow saved while the parameter was a text ID or a dropdown keeps
+ * its plain value, which n8n hands over unchanged and the vendors' id readers accept alike.
+ * Neither vendor publishes a web address for its records, so there is no "By URL" mode.
+ */
+export function recordLocator({
+	name,
+	displayName,
+	thing,
+	searchListMethod,
+	description,
+	required = false,
+	placeholder,
+	idPattern,
+}: {
+	name: string;
+	displayName: string;
+	/** "customer", "label group": names the record in the placeholder and the validation message. */
+	thing: string;
+	searchListMethod: string;
+	description: string;
+	required?: boolean;
+	placeholder: string;
+	/** What an ID looks like for this vendor (checked in the editor's By ID mode). */
+	idPattern: string;
+}): INodeProperties {
+	return {
+		displayName,
+		name,
+		type: 'resourceLocator',
+		default: { mode: 'list', value: '' },
+		required,
+		description,
+		modes: [
+			{
+				displayName: 'From List',
+				name: 'list',
+				type: 'list',
+				placeholder: `Select a ${thing}...`,
+				typeOptions: { searchListMethod, searchable: true },
+			},
+			{
+				displayName: 'By ID',
+				name: 'id',
+				type: 'string',
+				placeholder,
+				validation: [{ type: 'regex', properties: { regex: idPattern, errorMessage: `Not a valid ${thing} ID` } }],
+			},
+		],
+	};
+}

@@ -2,6 +2,7 @@ import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INod
 
 import { customFieldInputs, customFieldRows, parseJsonInput } from '../../shared/customFields';
 import { MAX_ID_LENGTH, splitIdText } from '../../shared/paths';
+import { recordLocator } from '../../shared/properties';
 
 /** Bangwo8 accepts at most this many ids in one `ids=` list (show_many, destroy_many). */
 export const MAX_IDS_PER_REQUEST = 100;
@@ -27,58 +28,14 @@ interface LocatorOptions {
 	placeholder: string;
 }
 
-/**
- * A record as a resource locator: picked from a searchable list or given by ID. The value n8n
- * stores is `{ __rl, mode, value }`; a workflow saved when the parameter was a plain text ID keeps
- * its string, which n8n hands over unchanged and {@link locatorValue} reads alike. Bangwo8 shows no
- * web address for its records (only the API's own `url`), so there is no "By URL" mode.
- */
-export function recordLocator({
-	name,
-	displayName,
-	required,
-	thing,
-	searchListMethod,
-	description,
-	placeholder,
-}: LocatorOptions): INodeProperties {
-	return {
-		displayName,
-		name,
-		type: 'resourceLocator',
-		default: { mode: 'list', value: '' },
-		required,
-		description,
-		modes: [
-			{
-				displayName: 'From List',
-				name: 'list',
-				type: 'list',
-				placeholder: `Select a ${thing}...`,
-				typeOptions: { searchListMethod, searchable: true },
-			},
-			{
-				displayName: 'By ID',
-				name: 'id',
-				type: 'string',
-				placeholder,
-				validation: [
-					{
-						type: 'regex',
-						properties: {
-							regex: '^\\s*\\d+\\s*$',
-							errorMessage: `Not a valid ${thing} ID`,
-						},
-					},
-				],
-			},
-		],
-	};
+/** A Bangwo8 record as a resource locator (see the shared `recordLocator`); Bangwo8 ids are numbers. */
+export function bangwo8Locator(options: LocatorOptions): INodeProperties {
+	return recordLocator({ ...options, idPattern: '^\\s*\\d+\\s*$' });
 }
 
 /** A company as a resource locator: picked from a searchable list (by name) or given by ID. */
 export function companyLocator(name: string, displayName: string, required: boolean): INodeProperties {
-	return recordLocator({
+	return bangwo8Locator({
 		name,
 		displayName,
 		required,
@@ -91,7 +48,7 @@ export function companyLocator(name: string, displayName: string, required: bool
 
 /** A contact as a resource locator: picked from a searchable list (name, mobile, email…) or given by ID. */
 export function contactLocator(name: string, displayName: string, required: boolean): INodeProperties {
-	return recordLocator({
+	return bangwo8Locator({
 		name,
 		displayName,
 		required,
@@ -111,7 +68,7 @@ export const contactIdParameter: IdParameter = {
 export const ticketIdParameter: IdParameter = {
 	name: 'ticketId',
 	displayName: 'Ticket',
-	property: recordLocator({
+	property: bangwo8Locator({
 		name: 'ticketId',
 		displayName: 'Ticket',
 		required: true,
@@ -131,7 +88,7 @@ export const companyIdParameter: IdParameter = {
 export const customerGroupIdParameter: IdParameter = {
 	name: 'customerGroupId',
 	displayName: 'Customer Group',
-	property: recordLocator({
+	property: bangwo8Locator({
 		name: 'customerGroupId',
 		displayName: 'Customer Group',
 		required: true,
