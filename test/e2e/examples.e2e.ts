@@ -26,9 +26,9 @@ import {
 	type SandboxFakes,
 } from '../../scripts/dev.sandbox';
 import { type Execution, type N8n, nodeOutput, packPackage, startN8n } from './n8n';
+import { assertSuccess, PKG, sleep } from './workflows';
 
 const REPO = resolve(__dirname, '..', '..');
-const PKG = 'n8n-nodes-bangwo8-sobot';
 
 let n8n: N8n;
 let fakes: SandboxFakes;
@@ -36,17 +36,10 @@ let creds: SandboxCredentials;
 let tarball = '';
 const examples = loadExamples();
 
-const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
-
 function example(file: string): Example {
 	const e = examples.find((x) => x.file === file);
 	assert.ok(e, `examples/${file} exists`);
 	return e;
-}
-
-function assertSuccess(ex: Execution): void {
-	const err = ex.data?.resultData.error;
-	assert.equal(ex.status, 'success', `execution ${ex.id} ${ex.status}: ${err ? JSON.stringify(err).slice(0, 1500) : ''}`);
 }
 
 /** The one execution a push started (waits for it to finish). */

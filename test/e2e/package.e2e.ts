@@ -21,18 +21,9 @@ import { spawnSync } from 'node:child_process';
 import { FakeBangwo8 } from '../fakes/bangwo8';
 import { FakeSobot, SOBOT_PREFIX } from '../fakes/sobot';
 import { type Credential, type Execution, type N8n, type WorkflowNode, nodeOutput, packPackage, startN8n } from './n8n';
+import { assertSuccess, chain, executionsOf, ms, node, PKG, sleep, T } from './workflows';
 
 const REPO = resolve(__dirname, '..', '..');
-const PKG = 'n8n-nodes-bangwo8-sobot';
-const T = {
-	sobot: `${PKG}.sobot`,
-	sobotTrigger: `${PKG}.sobotTrigger`,
-	bangwo8: `${PKG}.bangwo8`,
-	bangwo8Trigger: `${PKG}.bangwo8Trigger`,
-};
-
-const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
-const ms = (t0: number) => `${Math.round(performance.now() - t0)} ms`;
 
 let n8n: N8n;
 let sobot: FakeSobot;
@@ -49,42 +40,9 @@ const MANUAL: WorkflowNode = {
 	parameters: {},
 };
 
-function node(name: string, type: string, x: number, parameters: Record<string, unknown>, credentials?: Record<string, Credential>): WorkflowNode {
-	const n: WorkflowNode = { name, type, typeVersion: 1, position: [x, 0], parameters };
-	if (credentials) {
-		n.credentials = Object.fromEntries(Object.entries(credentials).map(([k, c]) => [k, { id: c.id, name: c.name }]));
-	}
-	return n;
-}
-
-/** Nodes wired one after the other. */
-function chain(nodes: WorkflowNode[]): Record<string, unknown> {
-	const connections: Record<string, unknown> = {};
-	for (let i = 0; i + 1 < nodes.length; i++) {
-		connections[nodes[i].name] = { main: [[{ node: nodes[i + 1].name, type: 'main', index: 0 }]] };
-	}
-	return connections;
-}
-
 async function manualWorkflow(name: string, nodes: WorkflowNode[]) {
 	const all = [MANUAL, ...nodes];
 	return await n8n.createWorkflow({ name, nodes: all, connections: chain(all) });
-}
-
-function assertSuccess(ex: Execution): void {
-	const err = ex.data?.resultData.error;
-	assert.equal(ex.status, 'success', `execution ${ex.id} ${ex.status}: ${err ? JSON.stringify(err).slice(0, 1500) : ''}`);
-}
-
-/** Executions of a workflow, waiting until `n` exist and have finished (or the deadline passes). */
-async function executionsOf(workflowId: string, n: number, timeoutMs = 30_000): Promise<Execution[]> {
-	const end = Date.now() + timeoutMs;
-	for (;;) {
-		const list = await n8n.listExecutions(workflowId);
-		const done = list.filter((e) => !['new', 'running', 'waiting'].includes(e.status));
-		if (done.length >= n || Date.now() > end) return list;
-		await sleep(200);
-	}
 }
 
 async function sobotCredential(name: string, overrides: Record<string, unknown> = {}): Promise<Credential> {
@@ -369,7 +327,7 @@ describe(`${PKG} inside n8n`, { timeout: 20 * 60_000 }, () => {
 					assert.equal(ok, 8, JSON.stringify(answers.filter((a) => a.status !== 200).map((a) => a.body)).slice(0, 1500));
 					assert.equal(sobot.tokenRequests - tokens, 1, 'one token for the whole burst');
 				}
-				const executions = await executionsOf(wf.id, 24);
+				const executions = await executionsOf(n8n, wf.id, 24);
 				assert.equal(executions.filter((e) => e.status === 'success').length, 24, 'every execution succeeded');
 			} finally {
 				sobot.tokenLatencyMs = 0;
@@ -525,7 +483,7 @@ describe(`${PKG} inside n8n`, { timeout: 20 * 60_000 }, () => {
 			const userid = 'b7a0e6c1d2f34a5b8c9d0e1f2a3b4c5d';
 			const ok = await n8n.callWebhook(`${webhookId}/webhook`, { body: crmPush([{ userid, msg_type: '0', user_name: '赵静' }]) });
 			assert.equal(ok.status, 200, JSON.stringify(ok.body));
-			const [first] = await executionsOf(wf.id, 1);
+			const [first] = await executionsOf(n8n, wf.id, 1);
 			assert.ok(first, 'an execution was started');
 			const ex = await n8n.waitForExecution(first.id);
 			assertSuccess(ex);
@@ -719,7 +677,7 @@ describe(`${PKG} inside n8n`, { timeout: 20 * 60_000 }, () => {
 			const fresh = [bangwo8.addUser({ name: 'E2E 轮询 A' }), bangwo8.addUser({ name: 'E2E 轮询 B' })];
 			assert.equal((await n8n.listExecutions(wf.id)).length, 0, 'activation emitted nothing');
 			const t0 = performance.now();
-			const [first] = await executionsOf(wf.id, 1, 80_000);
+			const [first] = await executionsOf(n8n, wf.id, 1, 80_000);
 			assert.ok(first, 'the scheduled poll started an execution');
 			console.log(`# poll execution after ${ms(t0)} (list calls at activation: ${activationCalls})`);
 			const ex = await n8n.waitForExecution(first.id);
@@ -766,7 +724,7 @@ describe(`${PKG} inside n8n`, { timeout: 20 * 60_000 }, () => {
 			assert.equal(ok.status, 200, JSON.stringify(ok.body));
 			assert.deepEqual(ok.body, { ret_code: '000000', ret_msg: 'success' });
 
-			const execs = await executionsOf(wf.id, 1);
+			const execs = await executionsOf(n8n, wf.id, 1);
 			await sleep(1000); // rejected pushes would have started executions by now
 			const all = await n8n.listExecutions(wf.id);
 			assert.equal(all.length, 1, `exactly one execution (the authorised push), got ${all.length}`);
@@ -802,7 +760,7 @@ describe(`${PKG} inside n8n`, { timeout: 20 * 60_000 }, () => {
 			assert.equal((await n8n.callWebhook(path, { body: push, headers: { 'X-Sobot-Token': 'nope' } })).status, 403);
 			const ok = await n8n.callWebhook(path, { body: push, headers: { 'x-sobot-token': 'h-secret-42' } });
 			assert.equal(ok.status, 200, JSON.stringify(ok.body));
-			const [first] = await executionsOf(wf.id, 1);
+			const [first] = await executionsOf(n8n, wf.id, 1);
 			assert.ok(first, 'an execution was started');
 			const ex = await n8n.waitForExecution(first.id);
 			assertSuccess(ex);
@@ -842,7 +800,7 @@ describe(`${PKG} inside n8n`, { timeout: 20 * 60_000 }, () => {
 				'"__proto__":{"isAdmin":true},"profile":{"city":"北京","__proto__":{"isAdmin":true}}}]}';
 			const ok = await n8n.callWebhook(`${webhookId}/webhook`, { body });
 			assert.equal(ok.status, 200, JSON.stringify(ok.body));
-			const [first] = await executionsOf(wf.id, 1);
+			const [first] = await executionsOf(n8n, wf.id, 1);
 			assert.ok(first, 'an execution was started');
 			const ex = await n8n.waitForExecution(first.id);
 			assertSuccess(ex);

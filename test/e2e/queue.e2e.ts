@@ -19,21 +19,12 @@ import { after, afterEach, before, describe, test } from 'node:test';
 import { FakeBangwo8 } from '../fakes/bangwo8';
 import { FakeSobot, SOBOT_PREFIX } from '../fakes/sobot';
 import { type Credential, type Execution, type N8n, type WorkflowNode, nodeOutput, packPackage } from './n8n';
+import { assertSuccess, chain, executionsOf, ms, node, PKG, sleep, T } from './workflows';
 import { type QueueCluster, startQueueCluster } from './queue';
 
 const REPO = resolve(__dirname, '..', '..');
-const PKG = 'n8n-nodes-bangwo8-sobot';
-const T = {
-	sobot: `${PKG}.sobot`,
-	sobotTrigger: `${PKG}.sobotTrigger`,
-	bangwo8: `${PKG}.bangwo8`,
-	bangwo8Trigger: `${PKG}.bangwo8Trigger`,
-};
 const STAGE_PATH = `${SOBOT_PREFIX}/user_stage/query_list_by_type`;
 const CUSTOMER_LIST_PATH = `${SOBOT_PREFIX}/user/list_by_page`;
-
-const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
-const ms = (t0: number) => `${Math.round(performance.now() - t0)} ms`;
 
 let cluster: QueueCluster;
 let n8n: N8n;
@@ -43,22 +34,6 @@ let tarball = '';
 let sobotCred: Credential;
 
 // ------------------------------------------------------------------------------------- helpers
-
-function node(name: string, type: string, x: number, parameters: Record<string, unknown>, credentials?: Record<string, Credential>): WorkflowNode {
-	const n: WorkflowNode = { name, type, typeVersion: 1, position: [x, 0], parameters };
-	if (credentials) {
-		n.credentials = Object.fromEntries(Object.entries(credentials).map(([k, c]) => [k, { id: c.id, name: c.name }]));
-	}
-	return n;
-}
-
-function chain(nodes: WorkflowNode[]): Record<string, unknown> {
-	const connections: Record<string, unknown> = {};
-	for (let i = 0; i + 1 < nodes.length; i++) {
-		connections[nodes[i].name] = { main: [[{ node: nodes[i + 1].name, type: 'main', index: 0 }]] };
-	}
-	return connections;
-}
 
 /** An active workflow: production webhook `path` (answers with every item of the last node) → nodes. */
 async function webhookWorkflow(name: string, path: string, nodes: WorkflowNode[]) {
@@ -70,22 +45,6 @@ async function webhookWorkflow(name: string, path: string, nodes: WorkflowNode[]
 	const wf = await n8n.createWorkflow({ name, nodes: all, connections: chain(all) });
 	await n8n.activateWorkflow(wf.id);
 	return wf;
-}
-
-function assertSuccess(ex: Execution): void {
-	const err = ex.data?.resultData.error;
-	assert.equal(ex.status, 'success', `execution ${ex.id} ${ex.status}: ${err ? JSON.stringify(err).slice(0, 1500) : ''}`);
-}
-
-/** Executions of a workflow, waiting until `n` exist and have finished (or the deadline passes). */
-async function executionsOf(workflowId: string, n: number, timeoutMs = 30_000): Promise<Execution[]> {
-	const end = Date.now() + timeoutMs;
-	for (;;) {
-		const list = await n8n.listExecutions(workflowId);
-		const done = list.filter((e) => !['new', 'running', 'waiting'].includes(e.status));
-		if (done.length >= n || Date.now() > end) return list;
-		await sleep(250);
-	}
 }
 
 /** Which worker ran each execution, per case: filled by `ranOn`, printed by the last test. */
@@ -199,7 +158,7 @@ describe(`${PKG} in n8n queue mode (main + 2 workers + webhook processor, Postgr
 			assert.deepEqual((r.body as Array<{ name: string }>).map((s) => s.name), sobot.stages.map((s) => s.name));
 		}
 		const took = ms(t0);
-		const executions = await executionsOf(wf.id, 20);
+		const executions = await executionsOf(n8n, wf.id, 20);
 		assert.equal(executions.length, 20);
 		for (const e of executions) assertSuccess(e);
 		const tally = await ranOn('1 token economy', executions.map((e) => e.id));
@@ -228,7 +187,7 @@ describe(`${PKG} in n8n queue mode (main + 2 workers + webhook processor, Postgr
 				const answers = await Promise.all(Array.from({ length: 8 }, async (_, i) => await cluster.callWebhook('q-sobot-burst', { body: { round, i } })));
 				const took = ms(t0);
 				const ok = answers.filter((a) => a.status === 200 && JSON.stringify(a.body).includes(sobot.stages[0].name)).length;
-				const fresh = (await executionsOf(wf.id, 8 * round)).filter((e) => !seen.has(e.id));
+				const fresh = (await executionsOf(n8n, wf.id, 8 * round)).filter((e) => !seen.has(e.id));
 				const tally = await ranOn('2 token concurrency', fresh.map((e) => e.id));
 				perRound.push(sobot.tokenRequests - tokens);
 				console.log(`# case 2 round ${round}: ${ok}/8 succeeded (${fmt(tally)}), ${sobot.tokenRequests - tokens} get_token request(s), ${took}`);
@@ -239,7 +198,7 @@ describe(`${PKG} in n8n queue mode (main + 2 workers + webhook processor, Postgr
 		}
 		console.log(`# case 2: get_token requests per round: ${perRound.join(', ')}`);
 		assert.deepEqual(failures, [], 'every execution of every burst succeeded');
-		const executions = await executionsOf(wf.id, 24);
+		const executions = await executionsOf(n8n, wf.id, 24);
 		assert.equal(executions.filter((e) => e.status === 'success').length, 24, 'every execution succeeded');
 		assert.deepEqual(perRound, [1, 1, 1], 'one token per burst');
 	});
@@ -276,7 +235,7 @@ describe(`${PKG} in n8n queue mode (main + 2 workers + webhook processor, Postgr
 		const ack = ms(t0);
 		assert.equal(ok.status, 200, JSON.stringify(ok.body));
 		assert.deepEqual(ok.body, { ret_code: '000000', ret_msg: 'success' });
-		const [first] = await executionsOf(wf.id, 1, 60_000);
+		const [first] = await executionsOf(n8n, wf.id, 1, 60_000);
 		assert.ok(first, 'an execution was started');
 		const ex = await n8n.waitForExecution(first.id, 60_000);
 		const done = ms(t0);
@@ -388,7 +347,7 @@ describe(`${PKG} in n8n queue mode (main + 2 workers + webhook processor, Postgr
 		for (let i = 0; i < 10; i++) check(await cluster.callWebhook('q-bangwo8-contacts', { body: { i } }));
 		for (const r of await Promise.all(Array.from({ length: 6 }, async (_, i) => await cluster.callWebhook('q-bangwo8-contacts', { body: { burst: i } })))) check(r);
 		const took = ms(t0);
-		const executions = await executionsOf(wf.id, 16);
+		const executions = await executionsOf(n8n, wf.id, 16);
 		assert.equal(executions.length, 16);
 		for (const e of executions) assertSuccess(e);
 		const tally = await ranOn('5 Bangwo8 OAuth2', executions.map((e) => e.id));
