@@ -155,7 +155,7 @@ describe(`${PKG} inside n8n`, { timeout: 20 * 60_000 }, () => {
 		assert.deepEqual(JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')).dependencies, { [PKG]: installed.version });
 	});
 
-	test('n8n registers our four nodes and five credential types', async () => {
+	test('n8n registers our five nodes and five credential types', async () => {
 		const types = (await n8n.nodeTypes()).map((t) => t.name);
 		for (const t of Object.values(T)) assert.ok(types.includes(t), `node type ${t} loaded`);
 		const creds = (await n8n.credentialTypes()).map((t) => t.name);
