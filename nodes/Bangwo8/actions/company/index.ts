@@ -25,7 +25,13 @@ const companyFields: INodeProperties[] = [
 		default: '',
 		placeholder: 'e.g. 深圳',
 	},
-	...customFieldProperties(true),
+	// Bangwo8 has no API that lists company fields, and the contact fields' keys are not the
+	// company's: the key is typed, never picked from the contact fields.
+	...customFieldProperties(
+		false,
+		undefined,
+		"Values of the company's custom fields, by their key as Bangwo8 shows it (e.g. field_2)",
+	),
 	{
 		displayName: 'Province',
 		name: 'province',
