@@ -11,7 +11,6 @@ import {
 import {
 	DEFAULT_LIMITS,
 	EVENT_SOURCES,
-	pollInProgress,
 	readPosition,
 	selectChanges,
 	timeField,
@@ -21,6 +20,7 @@ import {
 	type EventSource,
 	type TriggerLimits,
 } from './changes';
+import { withPollLease } from '../shared/polling';
 import { deletedCompanies, readChangesSince, readFirstPosition } from './reader';
 import { bangwo8ApiRequestAllItems } from '../Bangwo8/transport';
 import { BANGWO8_AUTHENTICATION, BANGWO8_CREDENTIALS } from '../Bangwo8/transport/authentication';
@@ -173,10 +173,7 @@ async function pollChanges(ctx: IPollFunctions, limits: TriggerLimits): Promise<
 	}
 
 	const data = ctx.getWorkflowStaticData('node');
-	const startedAt = Date.now();
-	if (pollInProgress(data, startedAt)) return null;
-	data.pollStartedAt = startedAt;
-	try {
+	return await withPollLease(data, async () => {
 		const stored = readPosition(data, event);
 		if (stored === undefined) {
 			// First activation (or the event was changed): start after the newest record on the
@@ -202,7 +199,5 @@ async function pollChanges(ctx: IPollFunctions, limits: TriggerLimits): Promise<
 		}
 		writePosition(data, next);
 		return emit.length > 0 ? [ctx.helpers.returnJsonArray(emit.map((change) => itemJson(event, change)))] : null;
-	} finally {
-		delete data.pollStartedAt;
-	}
+	});
 }

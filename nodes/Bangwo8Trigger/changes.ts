@@ -346,16 +346,3 @@ export function writePosition(data: IDataObject, next: PollPosition): void {
 		if (!sameList(data.unreadable, next.unreadable)) data.unreadable = next.unreadable;
 	} else if (data.unreadable !== undefined) delete data.unreadable;
 }
-
-/** A poll that has not finished after this long is taken to have died. */
-const POLL_LEASE_MS = 10 * 60_000;
-
-/**
- * Whether another poll of this trigger is still running (n8n starts the next poll on schedule
- * even when the previous one has not returned). Two polls reading the same position would both
- * emit the same changes, so the later one steps aside.
- */
-export function pollInProgress(data: IDataObject, now: number): boolean {
-	const since = data.pollStartedAt;
-	return typeof since === 'number' && now - since >= 0 && now - since < POLL_LEASE_MS;
-}

@@ -8,7 +8,7 @@ import {
 	type IPollFunctions,
 } from 'n8n-workflow';
 
-import { pollInProgress } from '../Bangwo8Trigger/changes';
+import { withPollLease } from '../shared/polling';
 import {
 	DEFAULT_TICKET_LIMITS,
 	firstPosition,
@@ -112,10 +112,7 @@ async function pollTickets(ctx: IPollFunctions, limits: TicketTriggerLimits): Pr
 		return latest ? [ctx.helpers.returnJsonArray([ticketItem(event, latest)])] : null;
 	}
 
-	const startedAt = Date.now();
-	if (pollInProgress(data, startedAt)) return null;
-	data.pollStartedAt = startedAt;
-	try {
+	return await withPollLease(data, async () => {
 		const stored = readPosition(data, event);
 		if (stored === undefined) {
 			// First activation (or the event was changed): emit nothing old.
@@ -124,7 +121,5 @@ async function pollTickets(ctx: IPollFunctions, limits: TicketTriggerLimits): Pr
 		}
 		const tickets = await pollChanges(ctx, data, stored, lookbackDays, limits);
 		return tickets.length > 0 ? [ctx.helpers.returnJsonArray(tickets.map((ticket) => ticketItem(event, ticket)))] : null;
-	} finally {
-		delete data.pollStartedAt;
-	}
+	});
 }

@@ -427,6 +427,25 @@ export function childEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
   return { ...env, ...extra };
 }
 
+export interface WebhookCall { method?: string; body?: unknown; headers?: Record<string, string>; query?: Record<string, string> }
+
+/** Calls the production webhook `path` of the n8n process at `origin` (main or a webhook processor). */
+export async function callWebhookAt(origin: string, path: string, init: WebhookCall = {}): Promise<{ status: number; body: unknown; headers: Headers }> {
+  const qs = init.query ? `?${new URLSearchParams(init.query)}` : '';
+  const method = init.method ?? (init.body === undefined ? 'GET' : 'POST');
+  const headers: Record<string, string> = { ...(init.headers ?? {}) };
+  if (init.body !== undefined && !headers['content-type']) headers['content-type'] = 'application/json';
+  const r = await fetch(`${origin}/webhook/${path.replace(/^\//, '')}${qs}`, {
+    method, headers,
+    body: init.body === undefined ? undefined : typeof init.body === 'string' ? init.body : JSON.stringify(init.body),
+    signal: AbortSignal.timeout(120_000),
+  });
+  const text = await r.text();
+  let body: unknown = text;
+  try { body = JSON.parse(text); } catch { /* not JSON */ }
+  return { status: r.status, body, headers: r.headers };
+}
+
 export async function startN8n(opts: StartN8nOptions = {}): Promise<N8n> {
   const install = n8nInstallation();
   const ownFolder = !opts.userFolder;
@@ -605,19 +624,7 @@ export async function startN8n(opts: StartN8nOptions = {}): Promise<N8n> {
       }
     },
     async callWebhook(path, init = {}) {
-      const qs = init.query ? `?${new URLSearchParams(init.query)}` : '';
-      const method = init.method ?? (init.body === undefined ? 'GET' : 'POST');
-      const headers: Record<string, string> = { ...(init.headers ?? {}) };
-      if (init.body !== undefined && !headers['content-type']) headers['content-type'] = 'application/json';
-      const r = await fetch(`${baseUrl}/webhook/${path.replace(/^\//, '')}${qs}`, {
-        method, headers,
-        body: init.body === undefined ? undefined : typeof init.body === 'string' ? init.body : JSON.stringify(init.body),
-        signal: AbortSignal.timeout(120_000),
-      });
-      const text = await r.text();
-      let body: unknown = text;
-      try { body = JSON.parse(text); } catch { /* not JSON */ }
-      return { status: r.status, body, headers: r.headers };
+      return await callWebhookAt(baseUrl, path, init);
     },
     async runWorkflow(id, o = {}) {
       let trigger = o.triggerNodeName;

@@ -42,7 +42,7 @@ import { appendFileSync, chmodSync, createWriteStream, existsSync, mkdirSync, mk
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-import { type N8n, type N8nInstallation, childEnv, freePort, installCommunityPackage, n8nEnv, n8nInstallation, startN8n } from './n8n';
+import { type N8n, type N8nInstallation, callWebhookAt, childEnv, freePort, installCommunityPackage, n8nEnv, n8nInstallation, startN8n } from './n8n';
 
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
@@ -443,19 +443,7 @@ export async function startQueueCluster(opts: QueueClusterOptions): Promise<Queu
     const cluster: QueueCluster = {
       runDir, encryptionKey, postgres, redis, main, workers, webhook, webhookUrl, timings,
       async callWebhook(path, init = {}) {
-        const qs = init.query ? `?${new URLSearchParams(init.query)}` : '';
-        const method = init.method ?? (init.body === undefined ? 'GET' : 'POST');
-        const headers: Record<string, string> = { ...(init.headers ?? {}) };
-        if (init.body !== undefined && !headers['content-type']) headers['content-type'] = 'application/json';
-        const r = await fetch(`${webhookUrl}/webhook/${path.replace(/^\//, '')}${qs}`, {
-          method, headers,
-          body: init.body === undefined ? undefined : typeof init.body === 'string' ? init.body : JSON.stringify(init.body),
-          signal: AbortSignal.timeout(120_000),
-        });
-        const text = await r.text();
-        let body: unknown = text;
-        try { body = JSON.parse(text); } catch { /* not JSON */ }
-        return { status: r.status, body, headers: r.headers };
+        return await callWebhookAt(webhookUrl, path, init);
       },
       async whoRan(executionId, timeoutMs = 5000) {
         const re = new RegExp(`Worker started execution ${executionId} \\(job `);

@@ -3,8 +3,8 @@ import { NodeApiError, type IDataObject, type IHttpRequestOptions, type JsonObje
 
 import { SOBOT_SUCCESS_CODE, SOBOT_TOKEN_EXPIRED_CODES, sobotErrorMessage } from './codes';
 import { SOBOT_ENDPOINTS, type SobotEndpoint, type SobotEndpointName } from './endpoints';
-import { SobotTokenRenewal } from './renewal';
-import { sobotBaseUrl, type SobotCredentials } from './token';
+import { SobotTokenRenewal, type RenewalAttempt } from './renewal';
+import { sobotBaseUrl, usableSobotToken, type SobotCredentials } from './token';
 import {
 	failureDescription,
 	isTimeout,
@@ -131,8 +131,13 @@ async function send(
 	// A claim travels with a harmless read sent with an empty token (see renewal.ts).
 	const claimCarrier: IHttpRequestOptions = { method: 'GET', url: SOBOT_ENDPOINTS.stageList.path, json: true };
 
-	const renewal = new SobotTokenRenewal(session.readStored);
-	let attempt = await guard(context, itemIndex, async () => await renewal.first(session.credentials));
+	// Most requests (every page of a list) use the session's token as it is: the renewal's
+	// bookkeeping is only set up once a token has to be found.
+	let renewal: SobotTokenRenewal | undefined;
+	const renewing = () => (renewal ??= new SobotTokenRenewal(session.readStored));
+	let attempt: RenewalAttempt = usableSobotToken(session.credentials)
+		? { step: 'use', credentials: { ...session.credentials } }
+		: await guard(context, itemIndex, async () => await renewing().next());
 	for (;;) {
 		const response = await sendOnce(
 			context,
@@ -145,7 +150,7 @@ async function send(
 		);
 		session.secrets.add(String(attempt.credentials.token ?? ''));
 
-		const fetchFailure = renewal.fetchFailure(attempt);
+		const fetchFailure = renewal?.fetchFailure(attempt);
 		if (fetchFailure !== undefined) throw apiError(context, fetchFailure, itemIndex);
 
 		const code = String(response?.ret_code ?? '');
@@ -156,7 +161,7 @@ async function send(
 		}
 		if (attempt.step === 'claim' || SOBOT_TOKEN_EXPIRED_CODES.has(code)) {
 			const refused = attempt;
-			attempt = await guard(context, itemIndex, async () => await renewal.afterRefusal(refused));
+			attempt = await guard(context, itemIndex, async () => await renewing().afterRefusal(refused));
 			continue;
 		}
 		throw new NodeApiError(

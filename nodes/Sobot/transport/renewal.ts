@@ -82,11 +82,6 @@ export class SobotTokenRenewal {
 
 	constructor(private readonly readStored: () => Promise<SobotCredentials>) {}
 
-	/** The first attempt of a call: the session's token when it is usable, else a renewal. */
-	async first(current: SobotCredentials): Promise<RenewalAttempt> {
-		return usableSobotToken(current) !== undefined ? { step: 'use', credentials: { ...current } } : await this.next();
-	}
-
 	/**
 	 * After Sobot refused the token sent with `attempt` (900001/900002): what to send next.
 	 * Throws when the budget is spent.
@@ -113,7 +108,8 @@ export class SobotTokenRenewal {
 		return record?.state === 'failed' && record.by === this.id ? (record.error ?? 'unknown error') : undefined;
 	}
 
-	private async next(): Promise<RenewalAttempt> {
+	/** What to send when the token at hand is not usable: a stored one, a claim or a fetch. */
+	async next(): Promise<RenewalAttempt> {
 		let waitedBeforeClaim = false;
 		for (;;) {
 			if (Date.now() - this.startedAt > TOKEN_RENEWAL_TIMING.budgetMs) throw new Error(this.giveUpMessage());
