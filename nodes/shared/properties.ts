@@ -1,6 +1,6 @@
 import { updateDisplayOptions, type INodeProperties, type INodePropertyOptions } from 'n8n-workflow';
 
-import type { OperationModule } from './router';
+import type { ResourceOperations } from './router';
 
 /** Shows `properties` only for one operation of one resource. */
 export function forOperation(resource: string, operation: string, properties: INodeProperties[]): INodeProperties[] {
@@ -28,25 +28,26 @@ export function sortedByDisplayName(properties: INodeProperties[]): INodePropert
 }
 
 /**
- * The properties of one resource: its `operation` selector (options in the editor's order)
- * followed by every operation's own parameters.
+ * The properties of one resource: its `operation` selector (each operation's option, valued by its
+ * key in `operations`, in the editor's order) followed by every operation's own parameters, shown
+ * for that operation alone.
  */
 export function describeResource(
 	resource: string,
-	options: INodePropertyOptions[],
-	operations: OperationModule[],
+	operations: ResourceOperations,
 	defaultOperation = 'getMany',
 ): INodeProperties[] {
+	const entries = Object.entries(operations);
 	const selector: INodeProperties = {
 		displayName: 'Operation',
 		name: 'operation',
 		type: 'options',
 		noDataExpression: true,
 		displayOptions: { show: { resource: [resource] } },
-		options: [...options].sort(byName),
+		options: entries.map(([value, { option }]) => ({ ...option, value })).sort(byName),
 		default: defaultOperation,
 	};
-	return [selector, ...operations.flatMap((operation) => operation.description)];
+	return [selector, ...entries.flatMap(([operation, module]) => forOperation(resource, operation, module.properties))];
 }
 
 /**

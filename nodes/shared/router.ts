@@ -27,13 +27,30 @@ export class RunScope {
 	}
 }
 
-/** One operation: reads its parameters for item `itemIndex`, makes its requests, returns records. */
+/** How an operation appears in the editor's Operation list and action picker; its value is its key in `operations`. */
+export interface OperationOption {
+	name: string;
+	description: string;
+	action: string;
+}
+
+/**
+ * One operation: how it is offered (`option`), its parameters (shown for it alone by
+ * `describeResource`) and what it does for item `itemIndex`. A resource's `index.ts` exports
+ * `operations = { <value>: module }`, and that key is the only place the operation's value is
+ * written.
+ */
 export interface OperationModule {
-	description: INodeProperties[];
+	option: OperationOption;
+	properties: INodeProperties[];
 	execute(this: IExecuteFunctions, itemIndex: number, run: RunScope): Promise<IDataObject | IDataObject[]>;
 }
 
-export type ResourceMap = Record<string, Record<string, OperationModule>>;
+/** A resource's operations by their `operation` value. */
+export type ResourceOperations = Record<string, OperationModule>;
+
+/** A node's resources by their `resource` value. */
+export type ResourceMap = Record<string, ResourceOperations>;
 
 /**
  * The item loop of an action node: runs `resource.operation` for every input item, pairs each

@@ -1,10 +1,4 @@
-import {
-	NodeOperationError,
-	type IDataObject,
-	type IExecuteFunctions,
-	type INodeProperties,
-	type INodePropertyOptions,
-} from 'n8n-workflow';
+import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
 import {
 	bangwo8ApiRequest,
@@ -15,12 +9,11 @@ import {
 import type { Bangwo8EndpointName } from '../transport/endpoints';
 import { CUSTOM_FIELD_INPUTS } from '../../shared/customFields';
 import { getListOptions, RETURN_ALL, returnAllOrLimit } from '../../shared/pagination';
-import { collection, forOperation, sortedByDisplayName } from '../../shared/properties';
-import type { OperationModule } from '../../shared/router';
+import { collection, sortedByDisplayName } from '../../shared/properties';
+import type { OperationModule, OperationOption } from '../../shared/router';
 import { dateRangeQuery, ORDER_OPTIONS } from './common';
 import {
 	chunkIds,
-	cleanId,
 	idListProperty,
 	locatorValue,
 	readCustomFields,
@@ -31,18 +24,11 @@ import {
 
 /**
  * The shapes most Bangwo8 operations share — "read parameters → one request (or one list) →
- * records" — written once. Each resource's index.ts states its operations with these; only the
- * operations that really differ have code of their own.
+ * records" — written once as typed factories. Each resource's index.ts lists its operations, each
+ * one call naming its endpoint literally (`endpoint: 'contactCreate'`); quirks of a resource
+ * (encoders, nested fields) are passed in from its folder. Only the operations that really differ
+ * have a file of their own.
  */
-
-interface Target {
-	resource: string;
-	operation: string;
-}
-
-function show({ resource, operation }: Target, properties: INodeProperties[]): INodeProperties[] {
-	return forOperation(resource, operation, properties);
-}
 
 /** The record(s) inside a single-record answer: `{ user: {…} }`, or `{ ticket: [{…}] }` unwrapped. */
 export function unwrapRecords(response: IDataObject, keys: string[]): IDataObject[] | undefined {
@@ -116,14 +102,13 @@ export const sortFilters: INodeProperties[] = [
 // -------------------------------------------------------------------------------- resources
 
 /** "Create a contact", "Get a company", …: the option of an operation on one record. */
-export function recordOption(operation: 'create' | 'delete' | 'get' | 'update', thing: string): INodePropertyOptions {
-	const verb = operation.charAt(0).toUpperCase() + operation.slice(1);
-	return {
-		name: verb,
-		value: operation,
-		description: `${verb} a ${thing}`,
-		action: `${verb} a ${thing}`,
-	};
+export function recordOption(verb: 'Create' | 'Delete' | 'Get' | 'Update', thing: string): OperationOption {
+	return { name: verb, description: `${verb} a ${thing}`, action: `${verb} a ${thing}` };
+}
+
+/** The fields of an update: every field of create, none of them required, in the editor's order. */
+export function updateFieldsOf(fields: INodeProperties[], optional: INodeProperties[]): INodeProperties[] {
+	return sortedByDisplayName([...optional, ...fields.map((field) => (field.required ? { ...field, required: false } : field))]);
 }
 
 // -------------------------------------------------------------------------------- factories
@@ -140,15 +125,15 @@ async function requestById(
 }
 
 /** GET one record by id; the answer's wrapper (or one-element array) removed. */
-export function getRecord(
-	target: Target & {
-		endpoint: Bangwo8EndpointName;
-		rootKeys: string[];
-		id: IdParameter;
-	},
-): OperationModule {
+export function getRecord(target: {
+	option: OperationOption;
+	endpoint: Bangwo8EndpointName;
+	rootKeys: string[];
+	id: IdParameter;
+}): OperationModule {
 	return {
-		description: show(target, [target.id.property]),
+		option: target.option,
+		properties: [target.id.property],
 		async execute(this: IExecuteFunctions, itemIndex: number) {
 			const { id, response } = await requestById(this, target, itemIndex);
 			const records = unwrapRecords(response, target.rootKeys);
@@ -162,9 +147,14 @@ export function getRecord(
 }
 
 /** DELETE one record by id. */
-export function deleteRecord(target: Target & { endpoint: Bangwo8EndpointName; id: IdParameter }): OperationModule {
+export function deleteRecord(target: {
+	option: OperationOption;
+	endpoint: Bangwo8EndpointName;
+	id: IdParameter;
+}): OperationModule {
 	return {
-		description: show(target, [target.id.property]),
+		option: target.option,
+		properties: [target.id.property],
 		async execute(this: IExecuteFunctions, itemIndex: number) {
 			const { id, response } = await requestById(this, target, itemIndex);
 			return writeResult(id, response);
@@ -176,22 +166,22 @@ export function deleteRecord(target: Target & { endpoint: Bangwo8EndpointName; i
  * A paged list (`{ <rootKey>: […], next_page }`), optionally below a parent record, with
  * top-level query parameters and a `filters` collection read by {@link listQuery}.
  */
-export function listRecords(
-	target: Target & {
-		endpoint: Bangwo8EndpointName;
-		rootKey: string;
-		parent?: IdParameter;
-		queryParameters?: INodeProperties[];
-		filters?: INodeProperties[];
-	},
-): OperationModule {
+export function listRecords(target: {
+	option: OperationOption;
+	endpoint: Bangwo8EndpointName;
+	rootKey: string;
+	parent?: IdParameter;
+	queryParameters?: INodeProperties[];
+	filters?: INodeProperties[];
+}): OperationModule {
 	const properties: INodeProperties[] = [];
 	if (target.parent) properties.push(target.parent.property);
 	for (const property of target.queryParameters ?? []) properties.push(property);
 	for (const property of returnAllOrLimit({ paged: true })) properties.push(property);
 	if (target.filters && target.filters.length > 0) properties.push(collection('filters', target.filters));
 	return {
-		description: show(target, properties),
+		option: target.option,
+		properties,
 		async execute(this: IExecuteFunctions, itemIndex: number) {
 			const pathParams = target.parent ? { id: readId(this, target.parent, itemIndex) } : undefined;
 			const filters = target.filters ? (this.getNodeParameter('filters', itemIndex, {}) as IDataObject) : {};
@@ -216,16 +206,16 @@ export function listRecords(
 }
 
 /** show_many: records by a list of ids, asked for 100 at a time. */
-export function getRecordsByIds(
-	target: Target & {
-		endpoint: Bangwo8EndpointName;
-		rootKey: string;
-		idsLabel: string;
-		what: string;
-	},
-): OperationModule {
+export function getRecordsByIds(target: {
+	option: OperationOption;
+	endpoint: Bangwo8EndpointName;
+	rootKey: string;
+	idsLabel: string;
+	what: string;
+}): OperationModule {
 	return {
-		description: show(target, [idListProperty('ids', target.idsLabel, target.what)]),
+		option: target.option,
+		properties: [idListProperty('ids', target.idsLabel, target.what)],
 		async execute(this: IExecuteFunctions, itemIndex: number) {
 			const ids = readIdList(this, 'ids', target.idsLabel, itemIndex);
 			const records: IDataObject[] = [];
@@ -243,15 +233,10 @@ export function getRecordsByIds(
 
 // -------------------------------------------------------------------------------- writes
 
-/** Which field of a write goes inside another object of the body (the ticket's first reply). */
-const NESTED_FIELDS: Record<string, string> = { replyMsg: 'ticketReply' };
-
-/** Fields that hold the id of another record: checked to be numeric before sending. */
-const ID_FIELDS = new Set(['companyId', 'custUserId', 'service_groupid', 'servicerGroupId', 'servicerUserId', 'ticketTemplateId']);
-
 /**
- * How a field's value becomes the text Bangwo8 is sent, where it is more than "text or an id": a
- * named number, a list of ids. Throws a NodeOperationError naming the field.
+ * How a field's value becomes the text Bangwo8 is sent, where it is more than text: the id of
+ * another record (`cleanId`), a named number, a list of ids. Throws a NodeOperationError naming
+ * the field.
  */
 export type FieldEncoder = (context: IExecuteFunctions, value: unknown, displayName: string, itemIndex: number) => string;
 
@@ -264,14 +249,15 @@ function displayNames(properties: INodeProperties[]): Map<string, string> {
 /**
  * The wrapped object of a write, from top-level fields and one collection: empty values
  * skipped, numbers sent as strings (as Bangwo8 answers them), resource locators reduced to
- * their id, custom fields turned into `custom_fields: [{ key, value }]`.
+ * their id, custom fields turned into `custom_fields: [{ key, value }]`, fields named in
+ * `nested` put inside that object (`{ ticketReply: { replyMsg } }`).
  */
 function buildRecord(
 	context: IExecuteFunctions,
 	itemIndex: number,
 	values: IDataObject,
 	names: Map<string, string>,
-	encoders: Record<string, FieldEncoder> = {},
+	{ encoders = {}, nested = {} }: Pick<WriteTarget, 'encoders' | 'nested'>,
 ): IDataObject {
 	const record: IDataObject = {};
 	const customFields = readCustomFields(context, values, itemIndex);
@@ -282,14 +268,13 @@ function buildRecord(
 		if (Array.isArray(value) && value.length === 0) continue;
 		const encoder = encoders[name];
 		if (encoder) value = encoder(context, value, names.get(name) ?? name, itemIndex);
-		else if (ID_FIELDS.has(name)) value = cleanId(context, value, names.get(name) ?? name, itemIndex);
 		else if (typeof value === 'object') {
 			throw new NodeOperationError(context.getNode(), `"${names.get(name) ?? name}" must be text or a number`, {
 				itemIndex,
 			});
 		}
 		const text = String(value);
-		const parent = NESTED_FIELDS[name];
+		const parent = nested[name];
 		if (parent)
 			record[parent] = {
 				...((record[parent] as IDataObject | undefined) ?? {}),
@@ -301,18 +286,21 @@ function buildRecord(
 	return record;
 }
 
-interface WriteTarget extends Target {
+interface WriteTarget {
+	option: OperationOption;
 	endpoint: Bangwo8EndpointName;
 	/** The body's wrapper key: `{"user":{…}}`. */
 	wrapKey: string;
-	/** Keys under which the answer may carry the record written (customer groups). */
+	/** Keys under which the answer may carry the record written; by default `wrapKey` (customer groups differ). */
 	answerKeys?: string[];
 	/** Top-level fields, sent in the body (required ones must not be empty). */
 	fields?: INodeProperties[];
 	/** The options of the `additionalFields` (create) or `updateFields` (update) collection. */
 	optional: INodeProperties[];
-	/** Fields whose values need more than the default "text or an id" treatment. */
+	/** Fields whose values need more than being sent as text (ids of other records, named numbers). */
 	encoders?: Record<string, FieldEncoder>;
+	/** Fields sent inside another object of the body: field name → that object's key. */
+	nested?: Record<string, string>;
 }
 
 function readTopLevel(context: IExecuteFunctions, fields: INodeProperties[], itemIndex: number): IDataObject {
@@ -330,24 +318,29 @@ function readTopLevel(context: IExecuteFunctions, fields: INodeProperties[], ite
 	return values;
 }
 
-function answerOf(full: Bangwo8FullResponse, keys: string[] | undefined, id: string | undefined): IDataObject[] {
-	const records = keys ? unwrapRecords(full.body, keys) : undefined;
+/** The record a write answered with, unwrapped (`{"user":{…}}` → the user), else the write answer with the record's id. */
+function answerOf(full: Bangwo8FullResponse, keys: string[], id: string | undefined): IDataObject[] {
+	const records = unwrapRecords(full.body, keys);
 	if (records && records.length > 0) return records;
 	return [writeResult(id, full.body)];
 }
 
-/** POST a new record, with a fresh Requestid so that a retried create cannot make a duplicate. */
+/**
+ * POST a new record. The transport gives it a Requestid derived from the execution, node and
+ * item, so a retried create (by the transport or by n8n's Retry On Fail) cannot make a duplicate.
+ */
 export function createRecord(target: WriteTarget): OperationModule {
 	const fields = target.fields ?? [];
 	const names = displayNames([...fields, ...target.optional]);
 	return {
-		description: show(target, [...fields, collection('additionalFields', target.optional)]),
+		option: target.option,
+		properties: [...fields, collection('additionalFields', target.optional)],
 		async execute(this: IExecuteFunctions, itemIndex: number) {
 			const values = {
 				...readTopLevel(this, fields, itemIndex),
 				...(this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject),
 			};
-			const record = buildRecord(this, itemIndex, values, names, target.encoders);
+			const record = buildRecord(this, itemIndex, values, names, target);
 			if (Object.keys(record).length === 0) {
 				throw new NodeOperationError(this.getNode(), 'Nothing to create: set at least one field', { itemIndex });
 			}
@@ -355,7 +348,7 @@ export function createRecord(target: WriteTarget): OperationModule {
 				body: { [target.wrapKey]: record },
 				itemIndex,
 			});
-			return answerOf(full, target.answerKeys, createdId(full));
+			return answerOf(full, target.answerKeys ?? [target.wrapKey], createdId(full));
 		},
 	};
 }
@@ -364,11 +357,12 @@ export function createRecord(target: WriteTarget): OperationModule {
 export function updateRecord(target: WriteTarget & { id: IdParameter }): OperationModule {
 	const names = displayNames(target.optional);
 	return {
-		description: show(target, [target.id.property, collection('updateFields', target.optional)]),
+		option: target.option,
+		properties: [target.id.property, collection('updateFields', target.optional)],
 		async execute(this: IExecuteFunctions, itemIndex: number) {
 			const id = readId(this, target.id, itemIndex);
 			const values = this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject;
-			const record = buildRecord(this, itemIndex, values, names, target.encoders);
+			const record = buildRecord(this, itemIndex, values, names, target);
 			if (Object.keys(record).length === 0) {
 				throw new NodeOperationError(this.getNode(), '"Update Fields" is empty: set at least one field to change', {
 					itemIndex,
@@ -379,84 +373,7 @@ export function updateRecord(target: WriteTarget & { id: IdParameter }): Operati
 				body: { [target.wrapKey]: record },
 				itemIndex,
 			});
-			return answerOf(full, target.answerKeys, id);
+			return answerOf(full, target.answerKeys ?? [target.wrapKey], id);
 		},
 	};
-}
-
-// -------------------------------------------------------------------------------- record resources
-
-/** The resources whose records Bangwo8 creates, updates, deletes and shows by id alike. */
-type RecordResource = 'company' | 'contact' | 'customerGroup';
-
-/**
- * Create, update, delete, get and get-by-IDs of a record resource, on its endpoints
- * `<resource>Create`, `<resource>Update`, …, with their `operation` options. Update takes every
- * field of create, none of them required.
- */
-export function recordOperations({
-	resource,
-	thing,
-	things,
-	wrapKey,
-	listKey,
-	answerKeys,
-	id,
-	fields,
-	optional,
-}: {
-	resource: RecordResource;
-	/** "customer group": names the record in options and labels. */
-	thing: string;
-	things: string;
-	/** The body's wrapper key (and, without `answerKeys`, the answer's). */
-	wrapKey: string;
-	/** The root key of the resource's lists. */
-	listKey: string;
-	answerKeys?: string[];
-	id: IdParameter;
-	/** Top-level fields of create. */
-	fields: INodeProperties[];
-	/** The other fields, in create's `additionalFields`. */
-	optional: INodeProperties[];
-}) {
-	const idsLabel = `${thing.replace(/\b\w/g, (letter) => letter.toUpperCase())} IDs`;
-	const options: INodePropertyOptions[] = [
-		recordOption('create', thing),
-		recordOption('delete', thing),
-		recordOption('get', thing),
-		{
-			name: 'Get by IDs',
-			value: 'getByIds',
-			description: `Get ${things} by a list of IDs`,
-			action: `Get ${things} by ID`,
-		},
-		recordOption('update', thing),
-	];
-	const operations: Record<'create' | 'update' | 'delete' | 'get' | 'getByIds', OperationModule> = {
-		create: createRecord({ resource, operation: 'create', endpoint: `${resource}Create`, wrapKey, answerKeys, fields, optional }),
-		update: updateRecord({
-			resource,
-			operation: 'update',
-			endpoint: `${resource}Update`,
-			wrapKey,
-			answerKeys,
-			id,
-			optional: sortedByDisplayName([
-				...optional,
-				...fields.map((field) => (field.required ? { ...field, required: false } : field)),
-			]),
-		}),
-		delete: deleteRecord({ resource, operation: 'delete', endpoint: `${resource}Delete`, id }),
-		get: getRecord({ resource, operation: 'get', endpoint: `${resource}Get`, rootKeys: answerKeys ?? [wrapKey], id }),
-		getByIds: getRecordsByIds({
-			resource,
-			operation: 'getByIds',
-			endpoint: `${resource}GetMany`,
-			rootKey: listKey,
-			idsLabel,
-			what: things,
-		}),
-	};
-	return { options, operations };
 }

@@ -12,36 +12,18 @@ import * as stage from './stage';
 import * as ticket from './ticket';
 import { routeItems, type ResourceMap } from '../../shared/router';
 
+/** Each resource's operations, by the `resource` value the editor stores. */
 export const resources: ResourceMap = {
-	customer: {
-		addFollowUp: customer.addFollowUp,
-		assign: customer.assign,
-		create: customer.create,
-		get: customer.get,
-		getActivities: customer.getActivities,
-		getMany: customer.getMany,
-		recycle: customer.recycle,
-		setStage: customer.setStage,
-		update: customer.update,
-	},
-	customerLabel: { get: customerLabel.get, set: customerLabel.set },
-	labelGroup: { create: labelGroup.create, delete: labelGroup.delete, getMany: labelGroup.getMany, update: labelGroup.update },
-	label: { create: label.create, delete: label.delete, getMany: label.getMany, update: label.update },
-	customField: { getMany: customField.getMany },
-	stage: { getMany: stage.getMany },
-	source: { getMany: source.getMany },
-	agent: { getMany: agent.getMany },
-	region: { getCities: region.getCities, getDistricts: region.getDistricts, getProvinces: region.getProvinces },
-	ticket: {
-		createAsAgent: ticket.createAsAgent,
-		createForCustomer: ticket.createForCustomer,
-		customerReply: ticket.customerReply,
-		get: ticket.get,
-		getMany: ticket.getMany,
-		reply: ticket.reply,
-		update: ticket.update,
-		uploadAttachment: ticket.uploadAttachment,
-	},
+	agent: agent.operations,
+	customField: customField.operations,
+	customer: customer.operations,
+	customerLabel: customerLabel.operations,
+	label: label.operations,
+	labelGroup: labelGroup.operations,
+	region: region.operations,
+	source: source.operations,
+	stage: stage.operations,
+	ticket: ticket.operations,
 };
 
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {

@@ -3,30 +3,29 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { sobotApiRequest, sobotRecords } from '../transport';
 import type { SobotEndpointName } from '../transport/endpoints';
 import { getListOptions, returnAllOrLimit } from '../../shared/pagination';
-import { collection, forOperation } from '../../shared/properties';
-import type { OperationModule } from '../../shared/router';
+import { collection } from '../../shared/properties';
+import type { OperationModule, OperationOption } from '../../shared/router';
 
 /**
  * A "list" operation over an endpoint that is not paged: one request, then Return All / Limit is
  * applied to the records. Extra parameters can give path parameters.
  */
 export function unpagedListOperation({
-	resource,
-	operation,
+	option,
 	endpoint,
 	properties = [],
 	pathParams,
 	transform = (records) => records,
 }: {
-	resource: string;
-	operation: string;
+	option: OperationOption;
 	endpoint: SobotEndpointName;
 	properties?: INodeProperties[];
 	pathParams?: (context: IExecuteFunctions, itemIndex: number) => Record<string, string>;
 	transform?: (records: IDataObject[], context: IExecuteFunctions, itemIndex: number) => IDataObject[];
 }): OperationModule {
 	return {
-		description: forOperation(resource, operation, [...properties, ...returnAllOrLimit()]),
+		option,
+		properties: [...properties, ...returnAllOrLimit()],
 		async execute(this: IExecuteFunctions, itemIndex: number) {
 			const { returnAll, limit } = getListOptions(this, itemIndex);
 			const response = await sobotApiRequest.call(this, endpoint, {

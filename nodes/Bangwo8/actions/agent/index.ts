@@ -1,11 +1,8 @@
-import type { INodeProperties } from 'n8n-workflow';
-
 import type { IdParameter } from '../fields';
 import { getRecord, listRecords } from '../operations';
 import { describeResource } from '../../../shared/properties';
 
 /** Bangwo8 agents (客服, `supports.json`): sId, name, email, mobile, groupId, isAdmin, isStat. */
-const resource = 'agent';
 
 const agentIdParameter: IdParameter = {
 	name: 'agentId',
@@ -22,39 +19,23 @@ const agentIdParameter: IdParameter = {
 	},
 };
 
-export const getMany = listRecords({
-	resource,
-	operation: 'getMany',
-	endpoint: 'agentList',
-	rootKey: 'supports',
-});
-
-/** ASSUMPTION: `supports/{id}.json` answering `{"support":{…}}` (endpoint marked guessed). */
-export const get = getRecord({
-	resource,
-	operation: 'get',
-	endpoint: 'agentGet',
-	rootKeys: ['support', 'supports'],
-	id: agentIdParameter,
-});
-
-export const operations = { get, getMany };
-
-export const description: INodeProperties[] = describeResource(
-	resource,
-	[
-		{
-			name: 'Get',
-			value: 'get',
-			description: 'Get one agent by ID (sId)',
-			action: 'Get an agent',
-		},
-		{
+export const operations = {
+	/** ASSUMPTION: `supports/{id}.json` answering `{"support":{…}}` (endpoint marked guessed). */
+	get: getRecord({
+		option: { name: 'Get', description: 'Get one agent by ID (sId)', action: 'Get an agent' },
+		endpoint: 'agentGet',
+		rootKeys: ['support', 'supports'],
+		id: agentIdParameter,
+	}),
+	getMany: listRecords({
+		option: {
 			name: 'Get Many',
-			value: 'getMany',
 			description: 'List the agents (sId, name, email, mobile, group ID, admin flag), e.g. to find an assignee',
 			action: 'Get many agents',
 		},
-	],
-	Object.values(operations),
-);
+		endpoint: 'agentList',
+		rootKey: 'supports',
+	}),
+};
+
+export const description = describeResource('agent', operations);

@@ -1,11 +1,22 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { dateRangeFilters } from '../common';
-import { companyIdParameter, customFieldProperties } from '../fields';
-import { includeDeletedFilter, listRecords, recordOperations, sortFilters } from '../operations';
+import { cleanId, companyIdParameter, customFieldProperties } from '../fields';
+import {
+	createRecord,
+	deleteRecord,
+	getRecord,
+	getRecordsByIds,
+	includeDeletedFilter,
+	listRecords,
+	recordOption,
+	sortFilters,
+	updateFieldsOf,
+	updateRecord,
+} from '../operations';
 import { describeResource } from '../../../shared/properties';
 
-const resource = 'company';
+/** Companies (公司): `companies.json`, written as `{"company":{…}}`. */
 
 const companyNameField: INodeProperties = {
 	displayName: 'Company Name',
@@ -56,76 +67,67 @@ const companyFields: INodeProperties[] = [
 	},
 ];
 
-const records = recordOperations({
-	resource,
-	thing: 'company',
-	things: 'companies',
-	wrapKey: 'company',
-	listKey: 'companies',
-	id: companyIdParameter,
-	fields: [companyNameField],
-	optional: companyFields,
-});
+const encoders = { service_groupid: cleanId };
 
-const getMany = listRecords({
-	resource,
-	operation: 'getMany',
-	endpoint: 'companyList',
-	rootKey: 'companies',
-	filters: [...dateRangeFilters({ created: true, updated: true }), includeDeletedFilter('companies')],
-});
-
-const search = listRecords({
-	resource,
-	operation: 'search',
-	endpoint: 'companySearch',
-	rootKey: 'companies',
-	queryParameters: [
-		{
-			displayName: 'Query',
-			name: 'query',
-			type: 'string',
-			default: '',
-			placeholder: 'e.g. 科技',
-			description: 'Text to look for (name, address, …)',
-		},
-	],
-	filters: [includeDeletedFilter('companies'), ...sortFilters],
-});
-
-const getContacts = listRecords({
-	resource,
-	operation: 'getContacts',
-	endpoint: 'companyContacts',
-	rootKey: 'users',
-	parent: companyIdParameter,
-	filters: dateRangeFilters({ created: true, updated: false }),
-});
-
-export const operations = { ...records.operations, getMany, search, getContacts };
-
-export const description: INodeProperties[] = describeResource(
-	resource,
-	[
-		...records.options,
-		{
-			name: 'Get Contacts',
-			value: 'getContacts',
-			description: 'List the contacts of a company',
-			action: 'Get the contacts of a company',
-		},
-		{
+export const operations = {
+	create: createRecord({
+		option: recordOption('Create', 'company'),
+		endpoint: 'companyCreate',
+		wrapKey: 'company',
+		fields: [companyNameField],
+		optional: companyFields,
+		encoders,
+	}),
+	delete: deleteRecord({ option: recordOption('Delete', 'company'), endpoint: 'companyDelete', id: companyIdParameter }),
+	get: getRecord({ option: recordOption('Get', 'company'), endpoint: 'companyGet', rootKeys: ['company'], id: companyIdParameter }),
+	getByIds: getRecordsByIds({
+		option: { name: 'Get by IDs', description: 'Get companies by a list of IDs', action: 'Get companies by ID' },
+		endpoint: 'companyGetMany',
+		rootKey: 'companies',
+		idsLabel: 'Company IDs',
+		what: 'companies',
+	}),
+	getContacts: listRecords({
+		option: { name: 'Get Contacts', description: 'List the contacts of a company', action: 'Get the contacts of a company' },
+		endpoint: 'companyContacts',
+		rootKey: 'users',
+		parent: companyIdParameter,
+		filters: dateRangeFilters({ created: true, updated: false }),
+	}),
+	getMany: listRecords({
+		option: {
 			name: 'Get Many',
-			value: 'getMany',
 			description: 'List companies, optionally by creation or update date',
 			action: 'Get many companies',
 		},
-		{
-			name: 'Search',
-			value: 'search',
-			description: 'Search companies by text',
-			action: 'Search companies',
-		},
-	],
-	Object.values(operations),
-);
+		endpoint: 'companyList',
+		rootKey: 'companies',
+		filters: [...dateRangeFilters({ created: true, updated: true }), includeDeletedFilter('companies')],
+	}),
+	search: listRecords({
+		option: { name: 'Search', description: 'Search companies by text', action: 'Search companies' },
+		endpoint: 'companySearch',
+		rootKey: 'companies',
+		queryParameters: [
+			{
+				displayName: 'Query',
+				name: 'query',
+				type: 'string',
+				default: '',
+				placeholder: 'e.g. 科技',
+				description: 'Text to look for (name, address, …)',
+			},
+		],
+		filters: [includeDeletedFilter('companies'), ...sortFilters],
+	}),
+	update: updateRecord({
+		option: recordOption('Update', 'company'),
+		endpoint: 'companyUpdate',
+		wrapKey: 'company',
+		id: companyIdParameter,
+		optional: updateFieldsOf([companyNameField], companyFields),
+		encoders,
+	}),
+};
+
+export const description = describeResource('company', operations);

@@ -1,7 +1,6 @@
 import {
 	NodeApiError,
 	NodeOperationError,
-	updateDisplayOptions,
 	type IDataObject,
 	type IExecuteFunctions,
 	type INodeProperties,
@@ -10,13 +9,15 @@ import {
 
 import { bangwo8ApiRequest } from '../../transport';
 import { chunkIds, idListProperty, readIdList } from '../fields';
+import type { OperationOption } from '../../../shared/router';
 
-const properties: INodeProperties[] = [idListProperty('ids', 'Contact IDs', 'contacts to delete')];
+export const option: OperationOption = {
+	name: 'Delete Many',
+	description: 'Delete contacts by a list of IDs',
+	action: 'Delete many contacts',
+};
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['contact'], operation: ['deleteMany'] } },
-	properties,
-);
+export const properties: INodeProperties[] = [idListProperty('ids', 'Contact IDs', 'contacts to delete')];
 
 /**
  * DELETE users/destroy_many.json?ids=…, 100 ids a request. One output item per request: the

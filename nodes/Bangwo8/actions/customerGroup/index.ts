@@ -1,10 +1,19 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { customerGroupIdParameter } from '../fields';
-import { listRecords, recordOperations } from '../operations';
+import {
+	createRecord,
+	deleteRecord,
+	getRecord,
+	getRecordsByIds,
+	listRecords,
+	recordOption,
+	updateFieldsOf,
+	updateRecord,
+} from '../operations';
 import { describeResource } from '../../../shared/properties';
 
-const resource = 'customerGroup';
+/** Customer groups (客户组): `customergroups.json`, written as `{"customergroup":{…}}`. */
 
 const TYPE_OPTIONS = [
 	{
@@ -41,51 +50,56 @@ const typeField: INodeProperties = {
 /** Answers carry the group as `customergroup`, or as the plural `customergroups` after a create. */
 const answerKeys = ['customergroups', 'customergroup'];
 
-const records = recordOperations({
-	resource,
-	thing: 'customer group',
-	things: 'customer groups',
-	wrapKey: 'customergroup',
-	listKey: 'customergroups',
-	answerKeys,
-	id: customerGroupIdParameter,
-	fields: [groupNameField, typeField],
-	optional: [],
-});
-
-const getMany = listRecords({
-	resource,
-	operation: 'getMany',
-	endpoint: 'customerGroupList',
-	rootKey: 'customergroups',
-});
-
-const getCustomers = listRecords({
-	resource,
-	operation: 'getCustomers',
-	endpoint: 'customerGroupCustomers',
-	rootKey: 'customers',
-	parent: customerGroupIdParameter,
-});
-
-export const operations = { ...records.operations, getMany, getCustomers };
-
-export const description: INodeProperties[] = describeResource(
-	resource,
-	[
-		...records.options,
-		{
+export const operations = {
+	create: createRecord({
+		option: recordOption('Create', 'customer group'),
+		endpoint: 'customerGroupCreate',
+		wrapKey: 'customergroup',
+		answerKeys,
+		fields: [groupNameField, typeField],
+		optional: [],
+	}),
+	delete: deleteRecord({
+		option: recordOption('Delete', 'customer group'),
+		endpoint: 'customerGroupDelete',
+		id: customerGroupIdParameter,
+	}),
+	get: getRecord({
+		option: recordOption('Get', 'customer group'),
+		endpoint: 'customerGroupGet',
+		rootKeys: answerKeys,
+		id: customerGroupIdParameter,
+	}),
+	getByIds: getRecordsByIds({
+		option: { name: 'Get by IDs', description: 'Get customer groups by a list of IDs', action: 'Get customer groups by ID' },
+		endpoint: 'customerGroupGetMany',
+		rootKey: 'customergroups',
+		idsLabel: 'Customer Group IDs',
+		what: 'customer groups',
+	}),
+	getCustomers: listRecords({
+		option: {
 			name: 'Get Customers',
-			value: 'getCustomers',
 			description: 'List the companies or contacts in a customer group',
 			action: 'Get the customers of a customer group',
 		},
-		{
-			name: 'Get Many',
-			value: 'getMany',
-			description: 'List customer groups',
-			action: 'Get many customer groups',
-		},
-	],
-	Object.values(operations),
-);
+		endpoint: 'customerGroupCustomers',
+		rootKey: 'customers',
+		parent: customerGroupIdParameter,
+	}),
+	getMany: listRecords({
+		option: { name: 'Get Many', description: 'List customer groups', action: 'Get many customer groups' },
+		endpoint: 'customerGroupList',
+		rootKey: 'customergroups',
+	}),
+	update: updateRecord({
+		option: recordOption('Update', 'customer group'),
+		endpoint: 'customerGroupUpdate',
+		wrapKey: 'customergroup',
+		answerKeys,
+		id: customerGroupIdParameter,
+		optional: updateFieldsOf([groupNameField, typeField], []),
+	}),
+};
+
+export const description = describeResource('customerGroup', operations);

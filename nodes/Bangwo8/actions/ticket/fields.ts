@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { contactLocator, customFieldProperties, readIdText, readNamedNumber, readTagText, type NamedNumber } from '../fields';
+import { cleanId, contactLocator, customFieldProperties, readIdText, readNamedNumber, readTagText, type NamedNumber } from '../fields';
 import type { FieldEncoder } from '../operations';
 
 /**
@@ -175,9 +175,13 @@ export const sourceField = namedNumberField('Source', 'ticketSource', TICKET_SOU
 export const ticketEncoders: Record<string, FieldEncoder> = {
 	ccGroupIdList: readIdText,
 	ccUserIdList: readIdText,
+	custUserId: cleanId,
 	priorityLevel: namedNumberEncoder(TICKET_PRIORITIES),
+	servicerGroupId: cleanId,
+	servicerUserId: cleanId,
 	tagList: readTagText,
 	ticketSource: namedNumberEncoder(TICKET_SOURCES),
 	ticketStatus: namedNumberEncoder(TICKET_STATUSES),
+	ticketTemplateId: cleanId,
 	ticketType: namedNumberEncoder(TICKET_TYPES),
 };

@@ -5,9 +5,8 @@ import { flattenAgentTree } from '../../helpers/lookups';
  * 3.7 user/user_list: the department tree (type 1 departments, type 2 agents in `sub_list`), or
  * with Flatten one item per agent carrying its department id, name, id path and names path.
  */
-export const { description, execute } = unpagedListOperation({
-	resource: 'agent',
-	operation: 'getMany',
+export const { option, properties, execute } = unpagedListOperation({
+	option: { name: 'Get Many', description: 'List agents and their departments', action: 'Get many agents' },
 	endpoint: 'agentList',
 	properties: [
 		{

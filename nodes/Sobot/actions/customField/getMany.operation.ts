@@ -1,8 +1,7 @@
 import { unpagedListOperation } from '../../helpers/operations';
 
 /** 3.9 custom_field/custom_fieid_info_list: the customer custom fields with their options. Not paged. */
-export const { description, execute } = unpagedListOperation({
-	resource: 'customField',
-	operation: 'getMany',
+export const { option, properties, execute } = unpagedListOperation({
+	option: { name: 'Get Many', description: 'List the customer custom fields', action: 'Get many customer custom fields' },
 	endpoint: 'customFieldList',
 });

@@ -1,10 +1,13 @@
-import { updateDisplayOptions, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
+import { type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
 import { sobotApiRequest } from '../../transport';
 import { checkText } from '../../helpers/validation';
 import { customerIdProperty, readCustomerId } from './fields';
+import type { OperationOption } from '../../../shared/router';
 
-const properties: INodeProperties[] = [
+export const option: OperationOption = { name: 'Add Follow-Up Record', description: 'Add a follow-up record to a customer', action: 'Add a follow up record to a customer' };
+
+export const properties: INodeProperties[] = [
 	customerIdProperty,
 	{
 		displayName: 'Content',
@@ -16,8 +19,6 @@ const properties: INodeProperties[] = [
 		description: 'Text of the follow-up record',
 	},
 ];
-
-export const description = updateDisplayOptions({ show: { resource: ['customer'], operation: ['addFollowUp'] } }, properties);
 
 /** 3.4.2 user_stage/record_save. */
 export async function execute(this: IExecuteFunctions, itemIndex: number) {

@@ -1,12 +1,14 @@
-import { NodeOperationError, updateDisplayOptions, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
+import { NodeOperationError, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
 import { sobotApiRequest } from '../../transport';
 import { decodeChoices } from '../../helpers/choices';
 import { agentChoices, completeChoices } from '../../helpers/lookups';
 import { customerIdsProperty, readCustomerIds } from './fields';
-import type { RunScope } from '../../../shared/router';
+import type { OperationOption, RunScope } from '../../../shared/router';
 
-const properties: INodeProperties[] = [
+export const option: OperationOption = { name: 'Assign', description: 'Put one or more customers in the charge of agents', action: 'Assign customers to agents' };
+
+export const properties: INodeProperties[] = [
 	customerIdsProperty,
 	{
 		displayName: 'Agent Names or IDs',
@@ -34,8 +36,6 @@ const properties: INodeProperties[] = [
 		description: 'Which assignment this is, as Sobot distinguishes them (assign_biz_type)',
 	},
 ];
-
-export const description = updateDisplayOptions({ show: { resource: ['customer'], operation: ['assign'] } }, properties);
 
 /** 3.2.2 public_user/assign: one or many customers, one or many agents with name and department. */
 export async function execute(this: IExecuteFunctions, itemIndex: number, run: RunScope) {

@@ -1,13 +1,15 @@
-import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
+import { type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
 import { sobotApiRequest } from '../../transport';
 import { checkText } from '../../helpers/validation';
 import { collection } from '../../../shared/properties';
 import { withParsedExtendedFields } from './common';
 import { buildCustomerBody, createFields } from './fields';
-import type { RunScope } from '../../../shared/router';
+import type { OperationOption, RunScope } from '../../../shared/router';
 
-const properties: INodeProperties[] = [
+export const option: OperationOption = { name: 'Create', description: 'Create a customer', action: 'Create a customer' };
+
+export const properties: INodeProperties[] = [
 	{
 		displayName: 'Nickname',
 		name: 'nick',
@@ -18,8 +20,6 @@ const properties: INodeProperties[] = [
 	},
 	collection('additionalFields', createFields),
 ];
-
-export const description = updateDisplayOptions({ show: { resource: ['customer'], operation: ['create'] } }, properties);
 
 /** 3.1 user/save: answers the new customer's id in `item`. */
 export async function execute(this: IExecuteFunctions, itemIndex: number, run: RunScope) {

@@ -1,12 +1,13 @@
-import { updateDisplayOptions, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
+import { type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
 import { sobotApiRequest, sobotRecords } from '../../transport';
 import { withParsedExtendedFields } from './common';
 import { customerIdProperty, readCustomerId } from './fields';
+import type { OperationOption } from '../../../shared/router';
 
-const properties: INodeProperties[] = [customerIdProperty];
+export const option: OperationOption = { name: 'Get', description: 'Get a customer', action: 'Get a customer' };
 
-export const description = updateDisplayOptions({ show: { resource: ['customer'], operation: ['get'] } }, properties);
+export const properties: INodeProperties[] = [customerIdProperty];
 
 /** 3.3.2 user/detail/{id}: the customer as Sobot gives it, plus `ex_fields` parsed from ex_field_str. */
 export async function execute(this: IExecuteFunctions, itemIndex: number) {

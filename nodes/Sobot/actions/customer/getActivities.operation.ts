@@ -1,11 +1,14 @@
-import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
+import { type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
 import { sobotApiRequestAllItems } from '../../transport';
 import { listWithFilters } from '../../helpers/operations';
 import { getListOptions } from '../../../shared/pagination';
 import { customerIdProperty, readCustomerId } from './fields';
+import type { OperationOption } from '../../../shared/router';
 
-const properties: INodeProperties[] = [
+export const option: OperationOption = { name: 'Get Activities', description: "List a customer's activity and follow-up records", action: 'Get activities of a customer' };
+
+export const properties: INodeProperties[] = [
 	customerIdProperty,
 	...listWithFilters([
 		{
@@ -22,8 +25,6 @@ const properties: INodeProperties[] = [
 		},
 	]),
 ];
-
-export const description = updateDisplayOptions({ show: { resource: ['customer'], operation: ['getActivities'] } }, properties);
 
 /** `biz_content` is documented as a JSON object; parse it when it comes as a string. */
 function withParsedContent(record: IDataObject): IDataObject {

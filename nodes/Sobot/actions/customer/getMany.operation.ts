@@ -1,6 +1,5 @@
 import {
 	NodeOperationError,
-	updateDisplayOptions,
 	type IDataObject,
 	type IExecuteFunctions,
 	type INodeProperties,
@@ -14,8 +13,11 @@ import { checkId, checkIdList } from '../../helpers/validation';
 import { toUnixSeconds } from '../../../shared/time';
 import { sobotLocator } from '../../helpers/locators';
 import { withParsedExtendedFields } from './common';
+import type { OperationOption } from '../../../shared/router';
 
-const properties: INodeProperties[] = [
+export const option: OperationOption = { name: 'Get Many', description: 'List customers matching filters', action: 'Get many customers' };
+
+export const properties: INodeProperties[] = [
 	...listWithFilters([
 		{
 			displayName: 'Blacklisted',
@@ -103,8 +105,6 @@ const properties: INodeProperties[] = [
 		},
 	]),
 ];
-
-export const description = updateDisplayOptions({ show: { resource: ['customer'], operation: ['getMany'] } }, properties);
 
 /** 3.3.1: customers matching every filter given; times sent as Unix seconds, labels comma-separated. */
 export async function execute(this: IExecuteFunctions, itemIndex: number) {

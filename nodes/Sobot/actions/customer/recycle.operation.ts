@@ -1,9 +1,12 @@
-import { updateDisplayOptions, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
+import { type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
 import { sobotApiRequest } from '../../transport';
 import { customerIdsProperty, readCustomerIds } from './fields';
+import type { OperationOption } from '../../../shared/router';
 
-const properties: INodeProperties[] = [
+export const option: OperationOption = { name: 'Recycle', description: 'Move one or more customers back to the public pool', action: 'Recycle customers to the public pool' };
+
+export const properties: INodeProperties[] = [
 	customerIdsProperty,
 	{
 		displayName: 'Customer Type',
@@ -18,8 +21,6 @@ const properties: INodeProperties[] = [
 		description: 'Whether the customers are confirmed as valid or invalid as they go back to the public pool',
 	},
 ];
-
-export const description = updateDisplayOptions({ show: { resource: ['customer'], operation: ['recycle'] } }, properties);
 
 /** 3.2.3 public_user/confirm: moves one or many customers back to the public pool (回收到公海). */
 export async function execute(this: IExecuteFunctions, itemIndex: number) {

@@ -1,4 +1,4 @@
-import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
+import { type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
 import { sobotApiRequest } from '../../transport';
 import { decodeChoice } from '../../helpers/choices';
@@ -7,9 +7,11 @@ import { sobotLocator } from '../../helpers/locators';
 import { fail } from '../../helpers/validation';
 import { collection } from '../../../shared/properties';
 import { customerIdProperty, readCustomerId } from './fields';
-import type { RunScope } from '../../../shared/router';
+import type { OperationOption, RunScope } from '../../../shared/router';
 
-const properties: INodeProperties[] = [
+export const option: OperationOption = { name: 'Set Stage', description: 'Set the follow-up stage of a customer', action: 'Set the stage of a customer' };
+
+export const properties: INodeProperties[] = [
 	customerIdProperty,
 	sobotLocator({
 		name: 'stage',
@@ -34,8 +36,6 @@ const properties: INodeProperties[] = [
 	},
 	collection('additionalFields', [{ displayName: 'Remark', name: 'remark', type: 'string', default: '' }]),
 ];
-
-export const description = updateDisplayOptions({ show: { resource: ['customer'], operation: ['setStage'] } }, properties);
 
 /** 3.5.2 user_stage/stage_save: userid, stageid, stage_name, stage_type (and the curl's remark). */
 export async function execute(this: IExecuteFunctions, itemIndex: number, run: RunScope) {

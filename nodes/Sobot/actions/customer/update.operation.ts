@@ -1,18 +1,18 @@
-import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
+import { type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
 import { sobotApiRequest } from '../../transport';
 import { requireUpdateFields } from '../../helpers/validation';
 import { collection } from '../../../shared/properties';
 import { withParsedExtendedFields } from './common';
 import { buildCustomerBody, customerIdProperty, readCustomerId, updateFields } from './fields';
-import type { RunScope } from '../../../shared/router';
+import type { OperationOption, RunScope } from '../../../shared/router';
 
-const properties: INodeProperties[] = [
+export const option: OperationOption = { name: 'Update', description: 'Update a customer', action: 'Update a customer' };
+
+export const properties: INodeProperties[] = [
 	customerIdProperty,
 	collection('updateFields', updateFields),
 ];
-
-export const description = updateDisplayOptions({ show: { resource: ['customer'], operation: ['update'] } }, properties);
 
 /** 3.2.1 user/update/{id}: only the fields given are sent. */
 export async function execute(this: IExecuteFunctions, itemIndex: number, run: RunScope) {

@@ -1,11 +1,12 @@
-import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
+import { type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
 import { sobotApiRequest, sobotRecords } from '../../transport';
 import { customerIdsProperty, readCustomerIds } from '../customer/fields';
+import type { OperationOption } from '../../../shared/router';
 
-const properties: INodeProperties[] = [customerIdsProperty];
+export const option: OperationOption = { name: 'Get', description: 'Get the labels of one or more customers', action: 'Get the labels of customers' };
 
-export const description = updateDisplayOptions({ show: { resource: ['customerLabel'], operation: ['get'] } }, properties);
+export const properties: INodeProperties[] = [customerIdsProperty];
 
 /**
  * 2.10 label/userlabels: the business labels of one or many customers, one output item per

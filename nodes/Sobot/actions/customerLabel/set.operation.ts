@@ -1,12 +1,14 @@
-import { updateDisplayOptions, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
+import { type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
 import { sobotApiRequest } from '../../transport';
 import { decodeChoices } from '../../helpers/choices';
 import { completeChoices, labelChoices } from '../../helpers/lookups';
 import { customerIdProperty, readCustomerId } from '../customer/fields';
-import type { RunScope } from '../../../shared/router';
+import type { OperationOption, RunScope } from '../../../shared/router';
 
-const properties: INodeProperties[] = [
+export const option: OperationOption = { name: 'Set', description: 'Replace the labels of a customer', action: 'Set the labels of a customer' };
+
+export const properties: INodeProperties[] = [
 	customerIdProperty,
 	{
 		displayName: 'Label Names or IDs',
@@ -18,8 +20,6 @@ const properties: INodeProperties[] = [
 			'The business labels the customer should carry: they replace the current ones (none removes all). Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 	},
 ];
-
-export const description = updateDisplayOptions({ show: { resource: ['customerLabel'], operation: ['set'] } }, properties);
 
 /** 2.11 label/update_userlabel/{id}: the body is the list of `{id, name}` of the labels. */
 export async function execute(this: IExecuteFunctions, itemIndex: number, run: RunScope) {

@@ -1,4 +1,4 @@
-import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
+import { type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
 import { sobotApiRequest } from '../../transport';
 import { fetchLabels } from '../../helpers/lookups';
@@ -6,14 +6,15 @@ import { getPickedId } from '../../helpers/validation';
 import { collection } from '../../../shared/properties';
 import { labelGroupIdProperty, nameProperty, toApiFields } from '../labelGroup/fields';
 import { paramNameProperty } from './fields';
+import type { OperationOption } from '../../../shared/router';
 
-const properties: INodeProperties[] = [
+export const option: OperationOption = { name: 'Create', description: 'Create a label in a group', action: 'Create a label' };
+
+export const properties: INodeProperties[] = [
 	nameProperty,
 	{ ...labelGroupIdProperty, description: 'Group the label belongs to, picked from the list or given by ID' },
 	collection('additionalFields', [paramNameProperty]),
 ];
-
-export const description = updateDisplayOptions({ show: { resource: ['label'], operation: ['create'] } }, properties);
 
 /**
  * 2.6 label/save with `groupid` (the parameter table's spelling; the curl's `groupId` is a typo).

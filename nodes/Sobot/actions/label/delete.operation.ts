@@ -1,11 +1,12 @@
-import { updateDisplayOptions, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
+import { type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
 import { deleteById } from '../labelGroup/fields';
 import { labelIdProperty } from './fields';
+import type { OperationOption } from '../../../shared/router';
 
-const properties: INodeProperties[] = [labelIdProperty];
+export const option: OperationOption = { name: 'Delete', description: 'Delete a label', action: 'Delete a label' };
 
-export const description = updateDisplayOptions({ show: { resource: ['label'], operation: ['delete'] } }, properties);
+export const properties: INodeProperties[] = [labelIdProperty];
 
 /** 2.9 label/remove. */
 export async function execute(this: IExecuteFunctions, itemIndex: number) {

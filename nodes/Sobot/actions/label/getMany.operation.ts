@@ -1,4 +1,4 @@
-import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
+import { type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
 import { sobotApiRequestAllItems } from '../../transport';
 import { listWithFilters } from '../../helpers/operations';
@@ -6,8 +6,11 @@ import { decodeChoiceValue } from '../../helpers/choices';
 import { checkId } from '../../helpers/validation';
 import { getListOptions } from '../../../shared/pagination';
 import { labelGroupIdProperty } from '../labelGroup/fields';
+import type { OperationOption } from '../../../shared/router';
 
-const properties: INodeProperties[] = [
+export const option: OperationOption = { name: 'Get Many', description: 'List labels', action: 'Get many labels' };
+
+export const properties: INodeProperties[] = [
 	...listWithFilters([
 		{
 			...labelGroupIdProperty,
@@ -17,8 +20,6 @@ const properties: INodeProperties[] = [
 		},
 	]),
 ];
-
-export const description = updateDisplayOptions({ show: { resource: ['label'], operation: ['getMany'] } }, properties);
 
 /** 2.8 label/list, paged, optionally for one group (`groupid`). */
 export async function execute(this: IExecuteFunctions, itemIndex: number) {

@@ -1,15 +1,16 @@
-import { updateDisplayOptions, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
+import { type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
 import { collection } from '../../../shared/properties';
 import { updateById, nameProperty } from '../labelGroup/fields';
 import { labelIdProperty, paramNameProperty } from './fields';
+import type { OperationOption } from '../../../shared/router';
 
-const properties: INodeProperties[] = [
+export const option: OperationOption = { name: 'Update', description: 'Update a label', action: 'Update a label' };
+
+export const properties: INodeProperties[] = [
 	labelIdProperty,
 	collection('updateFields', [{ ...nameProperty, required: false }, paramNameProperty]),
 ];
-
-export const description = updateDisplayOptions({ show: { resource: ['label'], operation: ['update'] } }, properties);
 
 /** 2.7 label/update. */
 export async function execute(this: IExecuteFunctions, itemIndex: number) {

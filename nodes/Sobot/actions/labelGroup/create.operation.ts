@@ -1,15 +1,16 @@
-import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
+import { type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
 import { sobotApiRequest } from '../../transport';
 import { collection } from '../../../shared/properties';
 import { labelGroupFields, nameProperty, toApiFields } from './fields';
+import type { OperationOption } from '../../../shared/router';
 
-const properties: INodeProperties[] = [
+export const option: OperationOption = { name: 'Create', description: 'Create a label group', action: 'Create a label group' };
+
+export const properties: INodeProperties[] = [
 	nameProperty,
 	collection('additionalFields', labelGroupFields(false)),
 ];
-
-export const description = updateDisplayOptions({ show: { resource: ['labelGroup'], operation: ['create'] } }, properties);
 
 /** 2.2 label_group/save: answers the new group's id in `item`. */
 export async function execute(this: IExecuteFunctions, itemIndex: number) {

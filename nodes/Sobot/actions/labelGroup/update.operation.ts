@@ -1,14 +1,15 @@
-import { updateDisplayOptions, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
+import { type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
 import { collection } from '../../../shared/properties';
 import { labelGroupFields, labelGroupIdProperty, updateById } from './fields';
+import type { OperationOption } from '../../../shared/router';
 
-const properties: INodeProperties[] = [
+export const option: OperationOption = { name: 'Update', description: 'Update a label group', action: 'Update a label group' };
+
+export const properties: INodeProperties[] = [
 	labelGroupIdProperty,
 	collection('updateFields', labelGroupFields(true)),
 ];
-
-export const description = updateDisplayOptions({ show: { resource: ['labelGroup'], operation: ['update'] } }, properties);
 
 /** 2.3 label_group/update. */
 export async function execute(this: IExecuteFunctions, itemIndex: number) {

@@ -1,10 +1,6 @@
 import * as getMany from './getMany.operation';
 import { describeResource } from '../../../shared/properties';
 
-export { getMany };
+export const operations = { getMany };
 
-export const description = describeResource(
-	'stage',
-	[{ name: 'Get Many', value: 'getMany', description: 'List the follow-up stages', action: 'Get many follow up stages' }],
-	[getMany],
-);
+export const description = describeResource('stage', operations);

@@ -1,11 +1,14 @@
-import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
+import { type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
 import { sobotApiRequest } from '../../transport';
 import { checkText } from '../../helpers/validation';
 import { collection } from '../../../shared/properties';
 import { attachmentUrlsProperty, joinFileUrls, readTicketId, ticketIdProperty } from './common';
+import type { OperationOption } from '../../../shared/router';
 
-const properties: INodeProperties[] = [
+export const option: OperationOption = { name: 'Customer Reply', description: 'Add a reply in the name of the customer to a ticket', action: 'Add a customer reply to a ticket' };
+
+export const properties: INodeProperties[] = [
 	ticketIdProperty,
 	{
 		displayName: 'Reply',
@@ -18,8 +21,6 @@ const properties: INodeProperties[] = [
 	},
 	collection('additionalFields', [attachmentUrlsProperty]),
 ];
-
-export const description = updateDisplayOptions({ show: { resource: ['ticket'], operation: ['customerReply'] } }, properties);
 
 /** save_user_reply: a reply in the customer's name (e.g. relayed from an email or a chat). */
 export async function execute(this: IExecuteFunctions, itemIndex: number) {

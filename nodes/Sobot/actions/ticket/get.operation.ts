@@ -1,11 +1,12 @@
-import { NodeApiError, updateDisplayOptions, type IExecuteFunctions, type INodeProperties, type JsonObject } from 'n8n-workflow';
+import { NodeApiError, type IExecuteFunctions, type INodeProperties, type JsonObject } from 'n8n-workflow';
 
 import { sobotApiRequest, sobotRecords } from '../../transport';
 import { readTicketId, ticketIdProperty } from './common';
+import type { OperationOption } from '../../../shared/router';
 
-const properties: INodeProperties[] = [ticketIdProperty];
+export const option: OperationOption = { name: 'Get', description: 'Get a ticket by ID, with its replies, history, files and custom fields', action: 'Get a ticket' };
 
-export const description = updateDisplayOptions({ show: { resource: ['ticket'], operation: ['get'] } }, properties);
+export const properties: INodeProperties[] = [ticketIdProperty];
 
 /** get_ticket_by_id: the ticket with its custom fields, replies (deal_list), history (update_log_list) and files. */
 export async function execute(this: IExecuteFunctions, itemIndex: number) {

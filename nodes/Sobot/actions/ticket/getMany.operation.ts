@@ -1,5 +1,4 @@
 import {
-	updateDisplayOptions,
 	type IDataObject,
 	type IExecuteFunctions,
 	type INodeProperties,
@@ -18,8 +17,11 @@ import {
 	statusProperty,
 	TICKET_WINDOW_MS,
 } from './common';
+import type { OperationOption } from '../../../shared/router';
 
-const properties: INodeProperties[] = [
+export const option: OperationOption = { name: 'Get Many', description: 'List tickets created in a date range (any length), filtered by status, type, customer or assignee', action: 'Get many tickets' };
+
+export const properties: INodeProperties[] = [
 	...returnAllOrLimit(),
 	collection('filters', [
 		agentProperty('deal_agentid', 'Assignee Name or ID', 'Only tickets handled by this agent. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.'),
@@ -57,8 +59,6 @@ const properties: INodeProperties[] = [
 		},
 	]),
 ];
-
-export const description = updateDisplayOptions({ show: { resource: ['ticket'], operation: ['getMany'] } }, properties);
 
 /** query_tickets over any creation range: split into windows Sobot accepts, newest first, 50 a page. */
 export async function execute(this: IExecuteFunctions, itemIndex: number) {

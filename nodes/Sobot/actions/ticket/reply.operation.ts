@@ -1,12 +1,14 @@
-import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
+import { type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
 import { checkText } from '../../helpers/validation';
 import { collection } from '../../../shared/properties';
-import type { RunScope } from '../../../shared/router';
+import type { OperationOption, RunScope } from '../../../shared/router';
 import { agentProperty, joinFileUrls, levelProperty, pickedCode, statusProperty, ticketIdProperty } from './common';
 import { saveTicketReply } from './reply';
 
-const properties: INodeProperties[] = [
+export const option: OperationOption = { name: 'Reply', description: 'Add a public reply or an internal note to a ticket as an agent', action: 'Reply to a ticket' };
+
+export const properties: INodeProperties[] = [
 	ticketIdProperty,
 	{
 		displayName: 'Reply',
@@ -40,8 +42,6 @@ const properties: INodeProperties[] = [
 		{ ...statusProperty, displayName: 'New Status Name or ID' },
 	]),
 ];
-
-export const description = updateDisplayOptions({ show: { resource: ['ticket'], operation: ['reply'] } }, properties);
 
 /** save_ticket_reply with reply_type 0 (public) or 1 (internal), optionally changing status or priority. */
 export async function execute(this: IExecuteFunctions, itemIndex: number, run: RunScope) {

@@ -1,8 +1,8 @@
-import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
+import { type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
 import { fail } from '../../helpers/validation';
 import { collection, sortedByDisplayName } from '../../../shared/properties';
-import type { RunScope } from '../../../shared/router';
+import type { OperationOption, RunScope } from '../../../shared/router';
 import {
 	agentProperty,
 	groupProperty,
@@ -16,7 +16,9 @@ import {
 } from './common';
 import { saveTicketReply } from './reply';
 
-const properties: INodeProperties[] = [
+export const option: OperationOption = { name: 'Update', description: 'Change the status, priority, assignee, group or custom fields of a ticket', action: 'Update a ticket' };
+
+export const properties: INodeProperties[] = [
 	ticketIdProperty,
 	agentProperty('reply_agentid', 'Updated By Name or ID', 'Agent in whose name the change is recorded. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.', true),
 	collection(
@@ -38,8 +40,6 @@ const properties: INodeProperties[] = [
 		]),
 	),
 ];
-
-export const description = updateDisplayOptions({ show: { resource: ['ticket'], operation: ['update'] } }, properties);
 
 /**
  * Status, priority, assignee, group and custom fields through save_ticket_reply (an internal

@@ -1,9 +1,12 @@
-import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
+import { type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
 import { sobotApiRequest, sobotRecords } from '../../transport';
 import { fail } from '../../helpers/validation';
+import type { OperationOption } from '../../../shared/router';
 
-const properties: INodeProperties[] = [
+export const option: OperationOption = { name: 'Upload Attachment', description: 'Upload a file from binary data and get its URL, to attach to a ticket or a reply', action: 'Upload an attachment' };
+
+export const properties: INodeProperties[] = [
 	{
 		displayName: 'Input Binary Field',
 		name: 'binaryPropertyName',
@@ -13,8 +16,6 @@ const properties: INodeProperties[] = [
 		hint: 'The name of the input binary field containing the file to upload',
 	},
 ];
-
-export const description = updateDisplayOptions({ show: { resource: ['ticket'], operation: ['uploadAttachment'] } }, properties);
 
 /**
  * upload_file (multipart, field `file`): answers `item.file_url`, to give to a ticket's or a
