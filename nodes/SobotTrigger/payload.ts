@@ -1,5 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
+import { tryParseJson } from '../shared/values';
+
 /**
  * Reading Sobot's CRM push (seed 002, section 4): `{"sys_code":"50","type":"crm","content":[…]}`.
  * Liberal in what it accepts — the body as parsed JSON, as a JSON string or only as raw bytes
@@ -65,14 +67,6 @@ function isPlainObject(value: unknown): value is IDataObject {
 	return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-function parseJson(text: string): { value: unknown } | undefined {
-	try {
-		return { value: JSON.parse(text) as unknown };
-	} catch {
-		return undefined;
-	}
-}
-
 /** The push envelope, from whichever form the request body reached the node in. */
 function readEnvelope(body: unknown, rawBody: unknown): IDataObject | string {
 	let text: string | undefined;
@@ -81,7 +75,7 @@ function readEnvelope(body: unknown, rawBody: unknown): IDataObject | string {
 	else if (Buffer.isBuffer(rawBody) && rawBody.length > 0) text = rawBody.toString('utf8');
 	else if (typeof rawBody === 'string' && rawBody.trim() !== '') text = rawBody;
 	if (text === undefined) return `The request body is empty; Sobot's CRM push sends ${EXPECTED_SHAPE}`;
-	const parsed = parseJson(text);
+	const parsed = tryParseJson(text);
 	if (!parsed) return `The request body is not valid JSON; Sobot's CRM push sends ${EXPECTED_SHAPE}`;
 	if (!isPlainObject(parsed.value)) return `The request body must be a JSON object like ${EXPECTED_SHAPE}`;
 	return parsed.value;
@@ -92,7 +86,7 @@ function readContent(content: unknown): IDataObject[] | string {
 	let value = content;
 	if (typeof value === 'string') {
 		if (value.trim() === '') return 'The push has an empty "content"';
-		const parsed = parseJson(value);
+		const parsed = tryParseJson(value);
 		if (!parsed) return 'The push\'s "content" is a string but not valid JSON';
 		value = ownJson(parsed.value);
 	}

@@ -1,6 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { ownJson } from './payload';
+import { isBlank } from '../shared/values';
 
 /**
  * "Simplify": the push sends nearly every value as a string, times as Unix seconds, and
@@ -32,10 +33,6 @@ const UNION_ID_ALIAS = 'wx_build_unionId';
 
 /** Above this a number is taken to be milliseconds (1e11 seconds is the year 5138). */
 const MILLISECONDS_THRESHOLD = 1e11;
-
-function isBlank(value: unknown): boolean {
-	return value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
-}
 
 function asNumber(value: unknown): number | undefined {
 	if (typeof value === 'number') return Number.isFinite(value) ? value : undefined;

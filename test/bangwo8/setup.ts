@@ -16,7 +16,6 @@ import {
 } from 'n8n-workflow';
 
 import { Bangwo8 } from '../../nodes/Bangwo8/Bangwo8.node';
-import { RETRY_POLICY } from '../../nodes/shared/http';
 import { FakeBangwo8 } from '../fakes/bangwo8';
 import type { RecordedRequest } from '../fakes/base';
 import { CredentialStore, type CredentialRef, type Engine, type RunNodeResult } from '../harness/engine';
@@ -49,9 +48,6 @@ export interface Bangwo8TestContext {
 	/** A LoadOptionsContext of the node with these parameters (the dropdowns run in it). */
 	loadOptionsContext(parameters?: INodeParameters): LoadOptionsContext;
 }
-
-/** Retries back off by milliseconds in these tests; the policy itself is tested in foundation/. */
-RETRY_POLICY.baseDelayMs = 1;
 
 /**
  * Registers beforeEach/afterEach hooks for one credential and returns the live context (its

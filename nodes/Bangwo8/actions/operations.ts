@@ -11,6 +11,7 @@ import { CUSTOM_FIELD_INPUTS } from '../../shared/customFields';
 import { getListOptions, RETURN_ALL, returnAllOrLimit } from '../../shared/pagination';
 import { collection, sortedByDisplayName } from '../../shared/properties';
 import type { OperationModule, OperationOption } from '../../shared/router';
+import { isBlank } from '../../shared/values';
 import { dateRangeQuery, ORDER_OPTIONS } from './common';
 import {
 	chunkIds,
@@ -188,7 +189,7 @@ export function listRecords(target: {
 			const qs = listQuery(this, filters, itemIndex);
 			for (const property of target.queryParameters ?? []) {
 				const value = this.getNodeParameter(property.name, itemIndex, '') as unknown;
-				if (value !== '' && value !== undefined && value !== null) qs[property.name] = String(value);
+				if (!isBlank(value)) qs[property.name] = String(value);
 			}
 			return await bangwo8ApiRequestAllItems.call(
 				this,
@@ -264,8 +265,7 @@ function buildRecord(
 	for (const [name, raw] of Object.entries(values)) {
 		if (CUSTOM_FIELD_INPUTS.includes(name)) continue;
 		let value = locatorValue(raw);
-		if (value === undefined || value === null || (typeof value === 'string' && value.trim() === '')) continue;
-		if (Array.isArray(value) && value.length === 0) continue;
+		if (isBlank(value)) continue;
 		const encoder = encoders[name];
 		if (encoder) value = encoder(context, value, names.get(name) ?? name, itemIndex);
 		else if (typeof value === 'object') {
@@ -307,8 +307,7 @@ function readTopLevel(context: IExecuteFunctions, fields: INodeProperties[], ite
 	const values: IDataObject = {};
 	for (const property of fields) {
 		const value = context.getNodeParameter(property.name, itemIndex, '') as unknown;
-		const empty = value === undefined || value === null || String(locatorValue(value)).trim() === '';
-		if (property.required && empty) {
+		if (property.required && isBlank(locatorValue(value))) {
 			throw new NodeOperationError(context.getNode(), `"${property.displayName}" is empty: it is required`, {
 				itemIndex,
 			});

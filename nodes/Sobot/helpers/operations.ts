@@ -38,17 +38,6 @@ export function unpagedListOperation({
 	};
 }
 
-/** Drops collection entries left empty in the UI, so nothing blank is sent. */
-export function withoutEmpty(fields: IDataObject): IDataObject {
-	const result: IDataObject = {};
-	for (const [key, value] of Object.entries(fields)) {
-		if (value === '' || value === undefined || value === null) continue;
-		if (Array.isArray(value) && value.length === 0) continue;
-		result[key] = value;
-	}
-	return result;
-}
-
 /** Return All / Limit (and Parallel Requests) followed by a `filters` collection, as every filtered paged list shows them. */
 export function listWithFilters(filters: INodeProperties[]): INodeProperties[] {
 	return [...returnAllOrLimit({ paged: true }), collection('filters', filters)];

@@ -1,5 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
+import { tryParseJson } from '../../../shared/values';
+
 /**
  * Sobot returns custom field values in `ex_field_str`, a JSON-encoded string. Keep it as it came
  * and add the parsed array as `ex_fields`, so workflows can use the values without parsing.
@@ -7,10 +9,6 @@ import type { IDataObject } from 'n8n-workflow';
 export function withParsedExtendedFields(record: IDataObject): IDataObject {
 	const raw = record.ex_field_str;
 	if (typeof raw !== 'string' || raw.trim() === '') return record;
-	try {
-		const parsed: unknown = JSON.parse(raw);
-		return Array.isArray(parsed) ? { ...record, ex_fields: parsed as IDataObject[] } : record;
-	} catch {
-		return record;
-	}
+	const parsed = tryParseJson(raw);
+	return Array.isArray(parsed?.value) ? { ...record, ex_fields: parsed.value as IDataObject[] } : record;
 }

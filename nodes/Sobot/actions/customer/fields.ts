@@ -10,7 +10,7 @@ import {
 	fetchProvinces,
 	type NamedRecord,
 } from '../../helpers/lookups';
-import { withoutEmpty } from '../../helpers/operations';
+import { withoutEmpty } from '../../../shared/values';
 import { sobotLocator } from '../../helpers/locators';
 import { checkIdList, checkMaxLength, fail, getIdParameter } from '../../helpers/validation';
 import { sortedByDisplayName } from '../../../shared/properties';

@@ -5,6 +5,7 @@ import { listWithFilters } from '../../helpers/operations';
 import { getListOptions } from '../../../shared/pagination';
 import { customerIdProperty, readCustomerId } from './fields';
 import type { OperationOption } from '../../../shared/router';
+import { tryParseJson } from '../../../shared/values';
 
 export const option: OperationOption = { name: 'Get Activities', description: "List a customer's activity and follow-up records", action: 'Get activities of a customer' };
 
@@ -29,11 +30,8 @@ export const properties: INodeProperties[] = [
 /** `biz_content` is documented as a JSON object; parse it when it comes as a string. */
 function withParsedContent(record: IDataObject): IDataObject {
 	if (typeof record.biz_content !== 'string') return record;
-	try {
-		return { ...record, biz_content: JSON.parse(record.biz_content) as IDataObject };
-	} catch {
-		return record;
-	}
+	const parsed = tryParseJson(record.biz_content);
+	return parsed === undefined ? record : { ...record, biz_content: parsed.value as IDataObject };
 }
 
 /** 3.4.1 user_dynamic/list_by_page: a customer's activity (trajectory), paged. */

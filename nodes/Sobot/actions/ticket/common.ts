@@ -14,7 +14,7 @@ import { CUSTOM_FIELD_INPUTS, customFieldInputs, customFieldRows, parseJsonInput
 import type { ListOptions } from '../../../shared/pagination';
 import type { RunScope } from '../../../shared/router';
 
-export { withoutEmpty } from '../../helpers/operations';
+export { withoutEmpty } from '../../../shared/values';
 
 /**
  * Sobot ticket centre (工单中心), `/api/ws/5/ticket/`. Not in the seed documents: what is known
