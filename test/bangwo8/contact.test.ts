@@ -77,6 +77,19 @@ describe.each(AUTHENTICATIONS)('Bangwo8 contacts with %s', (_label, authenticati
 			});
 		});
 
+		it('unwraps a create or update answered with the record ({"user":{…}}), as get is unwrapped', async () => {
+			// ASSUMPTION: Bangwo8 may answer a write with the record itself (the single-record shape of
+			// seed 000); the documented answer is the status object tested above.
+			const user = t.fake.addUser({ name: 'Old' });
+			t.fake.failNext(2, { status: 200, body: { user: { userId: user.cId, name: '张伟' } }, afterHandling: true });
+			const [created] = outputOf(await t.run('contact', 'create', { name: '张伟' }));
+			expect(created).toEqual({ userId: user.cId, name: '张伟' });
+			const [updated] = outputOf(
+				await t.run('contact', 'update', { contactId: user.cId, updateFields: { name: '张伟' } }),
+			);
+			expect(updated).toEqual({ userId: user.cId, name: '张伟' });
+		});
+
 		it('gives each create its own Requestid, and a create retried after a 500 makes no duplicate', async () => {
 			const items = [{ name: 'A' }, { name: 'B' }, { name: 'C' }];
 			// The first create is carried out but its answer is lost: the retry must be recognised.

@@ -119,7 +119,7 @@ export async function createTicket(
 	context: IExecuteFunctions,
 	itemIndex: number,
 	run: RunScope,
-	asAgent: boolean,
+	{ endpoint, asAgent }: { endpoint: 'ticketCreateAsAgent' | 'ticketCreateForCustomer'; asAgent: boolean },
 ): Promise<IDataObject> {
 	const fields = { ...(context.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject) };
 	const extendFields = takeExtendFields(context, fields, itemIndex);
@@ -166,7 +166,7 @@ export async function createTicket(
 		}
 	}
 	if (extendFields) body.extend_fields = extendFields;
-	const response = await sobotApiRequest.call(context, asAgent ? 'ticketCreateAsAgent' : 'ticketCreateForCustomer', { body, itemIndex });
+	const response = await sobotApiRequest.call(context, endpoint, { body, itemIndex });
 	const item = response.item;
 	const id = item && typeof item === 'object' && !Array.isArray(item) ? (item as IDataObject).ticketid : item;
 	return { ticketid: id === undefined || id === null ? undefined : String(id), ...body };

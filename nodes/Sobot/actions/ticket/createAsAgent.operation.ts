@@ -14,5 +14,5 @@ export const properties: INodeProperties[] = [
 
 /** save_agent_ticket: a ticket filed by an agent, optionally assigned, with status and priority. */
 export async function execute(this: IExecuteFunctions, itemIndex: number, run: RunScope) {
-	return await createTicket(this, itemIndex, run, true);
+	return await createTicket(this, itemIndex, run, { endpoint: 'ticketCreateAsAgent', asAgent: true });
 }

@@ -9,5 +9,5 @@ export const properties: INodeProperties[] = [...requiredCreateProperties, creat
 
 /** save_user_ticket: a ticket filed in the customer's name; answers `item.ticketid`. */
 export async function execute(this: IExecuteFunctions, itemIndex: number, run: RunScope) {
-	return await createTicket(this, itemIndex, run, false);
+	return await createTicket(this, itemIndex, run, { endpoint: 'ticketCreateForCustomer', asAgent: false });
 }
