@@ -22,9 +22,31 @@ export function byName(a: INodePropertyOptions, b: INodePropertyOptions): number
 	return a.name.localeCompare(b.name);
 }
 
-/** Properties in the editor's order (alphabetical by display name), e.g. after adding one to a shared list. */
+/**
+ * Properties in the editor's order: alphabetical by display name, except that a field whose list
+ * depends on a sibling (`loadOptionsDependsOn`) comes right after it — Province, City, District.
+ */
 export function sortedByDisplayName(properties: INodeProperties[]): INodeProperties[] {
-	return [...properties].sort((a, b) => a.displayName.localeCompare(b.displayName));
+	const sorted = [...properties].sort((a, b) => a.displayName.localeCompare(b.displayName));
+	const names = new Set(sorted.map((property) => property.name));
+	const parentOf = (property: INodeProperties) =>
+		(property.typeOptions?.loadOptionsDependsOn ?? [])
+			.map((path) => path.split('.').pop() ?? '')
+			.find((name) => name !== property.name && names.has(name));
+	const children = new Map<string, INodeProperties[]>();
+	const roots: INodeProperties[] = [];
+	for (const property of sorted) {
+		const parent = parentOf(property);
+		if (parent === undefined) roots.push(property);
+		else children.set(parent, [...(children.get(parent) ?? []), property]);
+	}
+	const ordered: INodeProperties[] = [];
+	const place = (property: INodeProperties): void => {
+		ordered.push(property);
+		for (const child of children.get(property.name) ?? []) place(child);
+	};
+	for (const root of roots) place(root);
+	return ordered.length === sorted.length ? ordered : sorted; // a dependency loop: plain order
 }
 
 /**

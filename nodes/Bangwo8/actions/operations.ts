@@ -107,9 +107,18 @@ export function recordOption(verb: 'Create' | 'Delete' | 'Get' | 'Update', thing
 	return { name: verb, description: `${verb} a ${thing}`, action: `${verb} a ${thing}` };
 }
 
-/** The fields of an update: every field of create, none of them required, in the editor's order. */
+/**
+ * The fields of an update: every field of create, none of them required. Create's top-level
+ * fields are put in alphabetical place among the optional ones, which keep their own order
+ * (City after Province).
+ */
 export function updateFieldsOf(fields: INodeProperties[], optional: INodeProperties[]): INodeProperties[] {
-	return sortedByDisplayName([...optional, ...fields.map((field) => (field.required ? { ...field, required: false } : field))]);
+	const result = [...optional];
+	for (const field of fields) {
+		const at = result.findIndex((other) => other.displayName.localeCompare(field.displayName) > 0);
+		result.splice(at === -1 ? result.length : at, 0, field.required ? { ...field, required: false } : field);
+	}
+	return result;
 }
 
 // -------------------------------------------------------------------------------- factories
@@ -179,7 +188,7 @@ export function listRecords(target: {
 	if (target.parent) properties.push(target.parent.property);
 	for (const property of target.queryParameters ?? []) properties.push(property);
 	for (const property of returnAllOrLimit({ paged: true })) properties.push(property);
-	if (target.filters && target.filters.length > 0) properties.push(collection('filters', target.filters));
+	if (target.filters && target.filters.length > 0) properties.push(collection('filters', sortedByDisplayName(target.filters)));
 	return {
 		option: target.option,
 		properties,

@@ -26,16 +26,9 @@ const companyNameField: INodeProperties = {
 	default: '',
 };
 
-/** Every company field of seed 000 except the name. */
+/** Every company field of seed 000 except the name; alphabetical, but City after Province. */
 const companyFields: INodeProperties[] = [
 	{ displayName: 'Address', name: 'address', type: 'string', default: '' },
-	{
-		displayName: 'City',
-		name: 'city',
-		type: 'string',
-		default: '',
-		placeholder: 'e.g. 深圳',
-	},
 	// Bangwo8 has no API that lists company fields, and the contact fields' keys are not the
 	// company's: the key is typed, never picked from the contact fields.
 	...customFieldProperties(
@@ -49,6 +42,13 @@ const companyFields: INodeProperties[] = [
 		type: 'string',
 		default: '',
 		placeholder: 'e.g. 广东',
+	},
+	{
+		displayName: 'City',
+		name: 'city',
+		type: 'string',
+		default: '',
+		placeholder: 'e.g. 深圳',
 	},
 	{
 		displayName: 'Service Group ID',
