@@ -3,6 +3,12 @@
  * one, invalidates the previous token whenever a new one is issued — one execution at a time,
  * and in bursts of executions sharing one credential (as in one n8n process, or in queue mode's
  * workers sharing the database).
+ *
+ * The credentials helper here is the harness's replica of n8n 2.41's (test/harness/credentials.ts:
+ * it runs `authenticate`, runs `preAuthentication` when the token is empty and persists what it
+ * returns), not n8n's own. The same cases — renewal, a token taken by another client, 8
+ * executions right after an expiry, workers in queue mode — run against the real one in
+ * test/e2e/package.e2e.ts and test/e2e/queue.e2e.ts.
  */
 import { TOKEN_RENEWAL_TIMING } from '../../nodes/Sobot/transport/renewal';
 import { signSobotTokenRequest, sobotTokenOwner, writeRenewalRecord } from '../../nodes/Sobot/transport/token';
