@@ -45,7 +45,7 @@ function scope(property: INodeProperties): string {
 	const operation = (show.operation as string[] | undefined)?.join('|') ?? '*';
 	const other = Object.entries(show)
 		.filter(([key]) => key !== 'resource' && key !== 'operation')
-		.map(([key, values]) => `${key}=${(values as unknown[]).map(String).join('|')}`);
+		.map(([key, values]) => `${key}=${(values as unknown[]).map((value) => (typeof value === 'object' ? JSON.stringify(value) : String(value))).join('|')}`);
 	return [`${resource}.${operation}`, ...other].join(' ');
 }
 
