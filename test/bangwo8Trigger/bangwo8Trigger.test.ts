@@ -56,9 +56,10 @@ describe('Bangwo8 Trigger', () => {
 
 	it('asks only from the position day, ascending, 100 a page, and keeps only the keys at the last second', async () => {
 		const t = trigger('contactUpdated');
-		fake.seedUsers(1, { createdAt: Date.now() - DAY });
+		const [yesterday] = fake.seedUsers(1, { createdAt: Date.now() - DAY });
 		await t.poll();
-		const day = String(t.position().position).slice(0, 10);
+		// The position is that record's update time, so the filter day is its day (China time).
+		const day = yesterday.updateDT.slice(0, 10);
 		const base = Date.now() + MINUTE;
 		const users = fake.seedUsers(3, { createdAt: base - 10 * DAY, updatedAt: base, stepSeconds: 0 });
 		const later = fake.seedUsers(1, { createdAt: base - DAY, updatedAt: base + 5000 });

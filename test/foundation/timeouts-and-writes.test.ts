@@ -165,9 +165,12 @@ describe('Bangwo8: time-outs and writes', () => {
 
 	it('a create that hangs is retried after the time-out with the same Requestid', async () => {
 		fake.delayNext(1, HANG_MS);
+		const started = Date.now();
 		const { error } = await run({ resource: 'contact', operation: 'create', name: '李娜' });
 		expect(error).toBeUndefined();
+		expect(Date.now() - started).toBeLessThan(HANG_MS); // the answer to the hanging request was not waited for
 		const creates = fake.requestsTo('POST', '/api/v1/users.json');
+		expect(creates).toHaveLength(2);
 		expect(new Set(creates.map((request) => request.headers.requestid)).size).toBe(1);
 	});
 

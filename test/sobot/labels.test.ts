@@ -46,7 +46,7 @@ describe('labelGroup', () => {
 		const request = only(bed);
 		expect([request.method, request.path]).toEqual(['GET', path('/label_group/list')]);
 		expect(request.query).toEqual({ page_no: '1', page_size: '3' });
-		expect(items.every((item, index) => index === 0 || (item.pairedItem as { item: number }).item === 0)).toBe(true);
+		expect(items.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 0 }, { item: 0 }]);
 
 		bed.fake.clearRequests();
 		const all = await bed.run({ resource: 'labelGroup', operation: 'getMany', returnAll: true });
