@@ -1,0 +1,320 @@
+import type { IDataObject } from 'n8n-workflow';
+
+import { createFields, updateFields } from './actions/customer/fields';
+import { properties as setStageProperties } from './actions/customer/setStage.operation';
+import { STANDARD_LEVELS, STANDARD_STATUSES } from './actions/ticket/common';
+import {
+	applyRules,
+	chinaDay,
+	CHINA_UTC_OFFSET_MS,
+	entriesToObject,
+	flagRule,
+	isoInZone,
+	mapEntries,
+	nameRule,
+	optionNames,
+	parsedJson,
+	readVendorTime,
+	safely,
+	timeRule,
+	type CodeNames,
+	type FieldRule,
+	type Simplifier,
+	type SimplifierTable,
+	type SimplifyOptions,
+} from '../shared/simplify';
+import { isBlank } from '../shared/values';
+
+/**
+ * Simplify for the Sobot node's read operations (rules: nodes/shared/simplify.ts). Field meanings
+ * and codes are those of seed 002 (section numbers below) and, for the ticket centre, of
+ * VENDOR-NOTES. Names a user also picks when writing come from the node's own options, so a
+ * value read back is the value picked.
+ */
+
+// -------------------------------------------------------------------------------- code names
+
+/** customer crm_status, 3.1 (1 首咨, 2 待分配, 3 跟进中, 4 公海): the Status options of Create. */
+export const CRM_STATUSES = optionNames(createFields, 'crm_status');
+/** customer sex, 3.1 (1 男, 2 女): the Sex options. (0, seen in pushes, is undocumented and stays 0.) */
+export const SEXES = optionNames(createFields, 'sex');
+/** customer is_vip, 3.1 (0 普通, 1 vip): the Customer Level options. */
+export const VIP_LEVELS = optionNames(createFields, 'is_vip');
+/** customer user_status, 3.2.1 (0 正常, 1 黑名单): the Blacklist Status options of Update. */
+export const BLACKLIST_STATUSES = optionNames(updateFields, 'user_status');
+/** stage_type, 3.5.2 / 4.1 (1 跟进过程; 21 成单, 22 输单, 23 无效): the Stage Type options of Set Stage. */
+export const STAGE_TYPES = optionNames(setStageProperties, 'stage_type');
+
+/** create_type / update_type, 3.3.1 and 4.1: who created or last changed the customer. */
+export const OPERATOR_TYPES: CodeNames = {
+	'1': 'Agent', // 客服
+	'2': 'Lead Capture Bot', // 套电机器人
+	'3': 'Reception Bot', // 接待机器人
+	'4': 'Voice Bot', // 语音机器人
+	'5': 'Telemarketing Bot', // 电销机器人
+	'6': 'Trigger', // 触发器
+	'7': 'Scheduled Task', // 定时任务
+};
+
+/**
+ * customer source (客户来源), the dictionary of 3.6 user_dynamic/getsource as its sample lists it.
+ * ASSUMPTION: the dictionary is the same for every account (it is a system dictionary, 字典);
+ * a code it does not hold (the 3.3.1 sample shows 18) keeps its number. The live list is the
+ * Source → Get Many operation.
+ */
+export const CUSTOMER_SOURCES: CodeNames = {
+	'0': 'Desktop Website', // 桌面网站
+	'1': 'WeChat Official Account', // 微信公众号
+	'2': 'App', // APP
+	'3': 'Weibo', // 微博
+	'4': 'Mobile Website', // 移动网站
+	'5': 'RongCloud', // 融云
+	'6': 'Call Centre', // 呼叫中心
+	'7': 'Ticket Centre', // 工单中心
+	'8': 'Customer Centre', // 客户中心
+	'9': 'WeCom', // 企业微信
+	'10': 'WeChat Mini Program', // 微信小程序
+	'11': 'Email', // 邮件
+	'12': 'Baidu Marketing', // 百度营销
+	'13': 'Toutiao', // 今日头条
+	'14': 'Qihoo 360', // 奇虎360
+};
+
+/**
+ * customer status, 4.1 (逻辑删除 8 正常, 9 已删除). ASSUMPTION: the `status` of the customer
+ * lists and detail (3.3.1/3.3.2 samples: 8, undocumented there) is the same field as the push's.
+ */
+export const CUSTOMER_RECORD_STATUSES: CodeNames = { '8': 'Normal', '9': 'Deleted' };
+
+/** label group type, 2.4 (0 访客, 1 客户, 2 工单). */
+export const LABEL_GROUP_TYPES: CodeNames = { '0': 'Visitor', '1': 'Customer', '2': 'Ticket' };
+
+/** label group and label status, 2.4 / 2.8 (-1 删除, 0 无效, 1 有效). */
+export const LABEL_STATUSES: CodeNames = { '-1': 'Deleted', '0': 'Inactive', '1': 'Active' };
+
+/**
+ * custom field field_type, 3.3.3 (1 单行文本, 2 多行文本, 3 日期, 4 时间, 5 数值, 6 下拉列表,
+ * 7 复选框, 8 单选框, 9 级联字段). ASSUMPTION: 3.3.3 is right about 7 and 8; the push's table
+ * (4.1) swaps them (7 单选框, 8 复选框). 3.3.3 documents the endpoint these records come from.
+ */
+export const CUSTOM_FIELD_TYPES: CodeNames = {
+	'1': 'Single-Line Text',
+	'2': 'Multi-Line Text',
+	'3': 'Date',
+	'4': 'Time',
+	'5': 'Number',
+	'6': 'Dropdown',
+	'7': 'Checkboxes',
+	'8': 'Radio Buttons',
+	'9': 'Cascade',
+};
+
+/** custom field field_status, 3.3.3 (0 无效(删除), 1 有效). */
+export const CUSTOM_FIELD_STATUSES: CodeNames = { '0': 'Deleted', '1': 'Active' };
+
+/** agent tree node type, 3.7 (1 部门, 2 客服). */
+export const AGENT_NODE_TYPES: CodeNames = { '1': 'Department', '2': 'Agent' };
+
+/** agent manager flag, 3.7 (管理员标记 1 管理员, 2 客服): documented as `manager`, sent as `manager_flag`. */
+export const AGENT_ROLES: CodeNames = { '1': 'Admin', '2': 'Agent' };
+
+/** ticket reply_type (VENDOR-NOTES, save_ticket_reply: 0 public, 1 internal). ASSUMPTION: replies read back carry the same codes. */
+export const TICKET_REPLY_TYPES: CodeNames = { '0': 'Public', '1': 'Internal' };
+
+// ticket_status / ticket_level: STANDARD_STATUSES / STANDARD_LEVELS of actions/ticket/common.ts
+// (custom statuses have account-specific codes and keep them). ticket_from (0–17) has no
+// documented names and stays a number.
+
+// -------------------------------------------------------------------------------- rules
+
+/**
+ * create_date (3.3.1: 创建日期(秒)) is the creation day as the Unix time of its midnight in China
+ * (sample 1629820800 = 2021-08-25 00:00 +08:00, create_time 1629860308 = 10:58 that day): it
+ * becomes that day, `2021-08-25`. ASSUMPTION: a value that is not a China midnight is a plain
+ * time and becomes an ISO date-time like the others.
+ */
+const dayRule: FieldRule = (value, { timezone }) => {
+	const ms = readVendorTime(value);
+	if (ms === null) return null;
+	if (ms === undefined) return value;
+	return (ms + CHINA_UTC_OFFSET_MS) % 86_400_000 === 0 ? chinaDay(ms) : isoInZone(ms, timezone);
+};
+
+/**
+ * Customer fields, as the lists (3.3.1, snake_case) and the detail (3.3.2, whose sample answers
+ * camelCase: crmStatus, createTime, …) spell them. Keys are kept as they came.
+ */
+const CUSTOMER_RULES: Record<string, FieldRule> = {
+	create_time: timeRule,
+	createTime: timeRule,
+	update_time: timeRule,
+	updateTime: timeRule,
+	create_date: dayRule,
+	createDate: dayRule,
+	crm_status: nameRule(CRM_STATUSES),
+	crmStatus: nameRule(CRM_STATUSES),
+	sex: nameRule(SEXES),
+	source: nameRule(CUSTOMER_SOURCES),
+	create_type: nameRule(OPERATOR_TYPES),
+	createType: nameRule(OPERATOR_TYPES),
+	update_type: nameRule(OPERATOR_TYPES),
+	updateType: nameRule(OPERATOR_TYPES),
+	status: nameRule(CUSTOMER_RECORD_STATUSES),
+	is_vip: nameRule(VIP_LEVELS),
+	isVip: nameRule(VIP_LEVELS),
+	user_status: nameRule(BLACKLIST_STATUSES),
+	userStatus: nameRule(BLACKLIST_STATUSES),
+	stage_type: nameRule(STAGE_TYPES),
+	stageType: nameRule(STAGE_TYPES),
+};
+
+/** One custom-field entry's value: the text Sobot shows (an option's name) when it gives one, else the value. */
+function shownValue(entry: IDataObject): unknown {
+	return typeof entry.field_text === 'string' && !isBlank(entry.field_text) ? entry.field_text : entry.field_value;
+}
+
+/** The entry's field: `fieldid`, or `field_params` (3.1: a dropdown field may be named by either). */
+function fieldKey(entry: IDataObject): unknown {
+	return isBlank(entry.fieldid) ? entry.field_params : entry.fieldid;
+}
+
+/**
+ * Custom fields. `ex_field_str` (a JSON text of `[{fieldid, field_value, field_text?, field_type,
+ * …}]`) is given parsed as `ex_fields` — the Get and Get Many operations already add it — and the
+ * text itself is dropped once parsed (the same data twice). `extend_fields` given as a JSON text
+ * is parsed in place. Every list of entries (`ex_fields`, `extend_fields`, the ticket's
+ * `extend_fields_list`) is also given as one object, `custom_fields`: field id → the value as
+ * Sobot shows it. The lists stay: they carry the option ids, types and parameter names.
+ */
+function withCustomFields(record: IDataObject): IDataObject {
+	const result: IDataObject = { ...record };
+	if (typeof result.ex_field_str === 'string') {
+		const parsed = parsedJson(result.ex_field_str);
+		if (Array.isArray(parsed)) {
+			if (!Array.isArray(result.ex_fields)) result.ex_fields = parsed as IDataObject[];
+			delete result.ex_field_str;
+		}
+	}
+	if (typeof result.extend_fields === 'string') result.extend_fields = parsedJson(result.extend_fields) as IDataObject[string];
+	if ('custom_fields' in result) return result; // not a Sobot field, but never overwrite one
+	let customFields: IDataObject | undefined;
+	for (const key of ['ex_fields', 'extend_fields', 'extend_fields_list']) {
+		const fields = entriesToObject(result[key], fieldKey, shownValue);
+		if (fields !== undefined) customFields = { ...(customFields ?? {}), ...fields };
+	}
+	if (customFields !== undefined) result.custom_fields = customFields;
+	return result;
+}
+
+/** Customer (3.3.1 list entries, 3.3.2 detail): times, codes, custom fields. */
+export const simplifyCustomer: Simplifier = safely((record, options) =>
+	withCustomFields(applyRules(record, CUSTOMER_RULES, options)),
+);
+
+/**
+ * Customer activity (3.4.1): `biz_time` (documented in ms; the sample mixes ms and seconds, read
+ * by size) and `create_time` (seconds; 0 in the sample = not set), `biz_content` parsed when it
+ * comes as a JSON text. The content's own fields (with Sobot's Chinese names) stay as they are.
+ */
+export const simplifyActivity: Simplifier = safely((record, options) => {
+	const result = applyRules(record, { biz_time: timeRule, create_time: timeRule }, options);
+	if (typeof result.biz_content === 'string') result.biz_content = parsedJson(result.biz_content) as IDataObject[string];
+	return result;
+});
+
+/**
+ * `create_time` / `update_time` of labels and label groups are `YYYY-MM-DD HH:mm:ss` texts
+ * (2.4/2.8 samples). ASSUMPTION: in China time, like every wall-clock time of both vendors.
+ */
+export const simplifyLabelGroup: Simplifier = safely((record, options) =>
+	applyRules(
+		record,
+		{
+			create_time: timeRule,
+			update_time: timeRule,
+			type: nameRule(LABEL_GROUP_TYPES),
+			status: nameRule(LABEL_STATUSES),
+			is_multiple_choice: flagRule,
+		},
+		options,
+	),
+);
+
+export const simplifyLabel: Simplifier = safely((record, options) =>
+	applyRules(record, { create_time: timeRule, update_time: timeRule, status: nameRule(LABEL_STATUSES) }, options),
+);
+
+/** How deep a department tree is followed; deeper nodes are kept as they came. */
+const MAX_TREE_DEPTH = 50;
+
+function simplifyAgentNode(record: IDataObject, options: SimplifyOptions, depth: number): IDataObject {
+	const result = applyRules(
+		record,
+		{ type: nameRule(AGENT_NODE_TYPES), manager_flag: nameRule(AGENT_ROLES), manager: nameRule(AGENT_ROLES) },
+		options,
+	);
+	if (Array.isArray(result.sub_list) && depth < MAX_TREE_DEPTH) {
+		result.sub_list = mapEntries(result.sub_list, (child) => simplifyAgentNode(child, options, depth + 1)) as IDataObject[];
+	}
+	return result;
+}
+
+/** Agent (3.7), flattened or as the department tree: node type and role named, through `sub_list`. */
+export const simplifyAgent: Simplifier = safely((record, options) => simplifyAgentNode(record, options, 0));
+
+/** Customer custom field definition (3.3.3/3.9): type named, fill_flag (是否必填) and status. */
+export const simplifyCustomField: Simplifier = safely((record, options) =>
+	applyRules(
+		record,
+		{
+			field_type: nameRule(CUSTOM_FIELD_TYPES),
+			fill_flag: flagRule,
+			field_status: nameRule(CUSTOM_FIELD_STATUSES),
+		},
+		options,
+	),
+);
+
+/**
+ * Ticket (ticket centre, VENDOR-NOTES): times (ASSUMPTION, as in actions/ticket/common.ts: Unix
+ * seconds as text; ms and China wall-clock texts are read too), status and level named, the
+ * replies (`deal_list`) and history (`update_log_list`) with their times, custom fields.
+ */
+export const simplifyTicket: Simplifier = safely((record, options) => {
+	const result = applyRules(
+		record,
+		{
+			create_datetime: timeRule,
+			update_datetime: timeRule,
+			ticket_status: nameRule(STANDARD_STATUSES),
+			ticket_level: nameRule(STANDARD_LEVELS),
+		},
+		options,
+	);
+	const replyRules = { reply_datetime: timeRule, reply_type: nameRule(TICKET_REPLY_TYPES) };
+	if (Array.isArray(result.deal_list)) {
+		result.deal_list = mapEntries(result.deal_list, (reply) => applyRules(reply, replyRules, options)) as IDataObject[];
+	}
+	if (Array.isArray(result.update_log_list)) {
+		result.update_log_list = mapEntries(result.update_log_list, (change) =>
+			applyRules(change, { update_datetime: timeRule }, options),
+		) as IDataObject[];
+	}
+	return withCustomFields(result);
+});
+
+/**
+ * resource → operation → simplifier, by the values stored in workflow JSON (actions/router.ts).
+ * Not here, because they hold nothing to simplify: customerLabel.get (ids, names, colours),
+ * stage.getMany (id, name, order), source.getMany (the source dictionary itself: value, label),
+ * region.getProvinces / getCities / getDistricts (ids and names).
+ */
+export const sobotSimplifiers: SimplifierTable = {
+	agent: { getMany: simplifyAgent },
+	customField: { getMany: simplifyCustomField },
+	customer: { get: simplifyCustomer, getMany: simplifyCustomer, getActivities: simplifyActivity },
+	label: { getMany: simplifyLabel },
+	labelGroup: { getMany: simplifyLabelGroup },
+	ticket: { get: simplifyTicket, getMany: simplifyTicket },
+};
+

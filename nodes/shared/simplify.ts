@@ -1,0 +1,299 @@
+import type { IDataObject, INodeProperties } from 'n8n-workflow';
+
+import { isBlank, tryParseJson } from './values';
+
+/**
+ * "Simplify" for the read operations of both action nodes: the record as the vendor sent it, with
+ * friendlier values. The rules, the same for both vendors:
+ *
+ * - **Every field stays, under its own key.** A converted value replaces the vendor's value under
+ *   the same key (`crm_status: 3` → `crm_status: "Following Up"`), so an expression written
+ *   against the simplified output reads one shape; the one key added is `custom_fields` where a
+ *   vendor sends custom fields only as a list or a JSON text (Sobot). A value is dropped only when
+ *   it is pure noise: a JSON text that is also given parsed. The raw answer is the Simplify
+ *   toggle away.
+ * - **Times** become ISO 8601 strings with the offset of the workflow's time zone
+ *   (`2021-08-25T10:58:28.000+08:00`). Unix seconds or milliseconds (numbers or digit strings) and
+ *   `YYYY-MM-DD HH:mm:ss` texts, which both vendors mean in China time (nodes/shared/time.ts:
+ *   "Bangwo8 counts days in China time"; Sobot is a Chinese service), are read; a bare day
+ *   (`YYYY-MM-DD`) already is ISO 8601 and stays. 0, a blank and the zero date `0000-00-00` mean
+ *   "not set" and become null.
+ * - **Codes** become English names where the vendor documents them; a code that is not
+ *   documented keeps its raw value. Documented yes/no flags become booleans.
+ * - **Nothing throws**: a value that cannot be read is kept as it came.
+ *
+ * Why the workflow's zone and not UTC: the time policy reads the dates a user picks in the
+ * workflow's zone (time.ts), so the simplified output shows the same wall clock the user would
+ * pick, as n8n's `$now` and Date & Time node do. The string carries its offset, so it is the exact
+ * instant whatever the zone (`DateTime.fromISO`, `new Date` and n8n's date filters read it right).
+ */
+
+export interface SimplifyOptions {
+	/** IANA time zone the times are rendered in: the workflow's (`this.getTimezone()`). Unknown or empty → UTC. */
+	timezone: string;
+}
+
+/** Simplifies one record of a read operation. Pure: never mutates `record`, never throws. */
+export type Simplifier = (record: IDataObject, options: SimplifyOptions) => IDataObject;
+
+/** resource value → operation value → simplifier (the values are those stored in workflow JSON). */
+export type SimplifierTable = Record<string, Record<string, Simplifier>>;
+
+/** China Standard Time: UTC+8, no daylight saving. */
+export const CHINA_UTC_OFFSET_MS = 8 * 3600_000;
+
+/** Above this a Unix time is taken to be milliseconds (1e11 seconds is the year 5138). */
+const MILLISECONDS_THRESHOLD = 1e11;
+
+const DIGITS = /^\d{1,13}(?:\.\d+)?$/;
+/** A date-time without an offset: `2021-07-14 05:00:00`, `2021-07-14T05:00`, with optional fraction. */
+const WALL_CLOCK = /^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,3})\d*)?)?$/;
+/** An ISO date-time with an offset or Z (exact already; re-rendered in the zone). */
+const WITH_OFFSET = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})$/i;
+const ZERO_DATE = /^0000-00-00(?:[ T]00:00(?::00)?)?$/;
+
+// -------------------------------------------------------------------------------- time
+
+/** One formatter per zone: building one costs far more than formatting with it. Pure cache, no state. */
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function formatterFor(timeZone: string): Intl.DateTimeFormat {
+	let formatter = formatters.get(timeZone);
+	if (formatter === undefined) {
+		formatter = new Intl.DateTimeFormat('en-US', {
+			timeZone,
+			hourCycle: 'h23',
+			year: 'numeric',
+			month: '2-digit',
+			day: '2-digit',
+			hour: '2-digit',
+			minute: '2-digit',
+			second: '2-digit',
+		});
+		formatters.set(timeZone, formatter);
+	}
+	return formatter;
+}
+
+/** The zone's offset from UTC at `ms`, in whole minutes; 0 for a zone Intl does not know. */
+function computeOffsetMinutes(ms: number, timeZone: string): number {
+	let formatter: Intl.DateTimeFormat;
+	try {
+		formatter = formatterFor(timeZone); // '' and unknown zones throw a RangeError: UTC
+	} catch {
+		return 0;
+	}
+	const parts = formatter.formatToParts(new Date(ms));
+	const get = (type: string) => Number(parts.find((part) => part.type === type)?.value);
+	const wall = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second'));
+	return Math.round((wall - Math.floor(ms / 1000) * 1000) / 60_000);
+}
+
+/**
+ * A zone's offset is the same for long stretches: it is remembered per zone and quarter hour
+ * when the offset at the quarter hour's first and last millisecond agree (a list of 10,000
+ * records of one day then costs a few hundred Intl calls, not 30,000). A quarter hour holding a
+ * change of offset is never remembered: its instants are computed one by one. Bounded; a pure
+ * cache, holding nothing of any execution.
+ */
+const QUARTER_HOUR_MS = 900_000;
+const OFFSET_MEMO_SIZE = 10_000;
+const offsetMemo = new Map<string, number>();
+
+function offsetMinutes(ms: number, timeZone: string): number {
+	const quarter = Math.floor(ms / QUARTER_HOUR_MS);
+	const key = `${timeZone}|${quarter}`;
+	const known = offsetMemo.get(key);
+	if (known !== undefined) return known;
+	const first = computeOffsetMinutes(quarter * QUARTER_HOUR_MS, timeZone);
+	const last = computeOffsetMinutes((quarter + 1) * QUARTER_HOUR_MS - 1, timeZone);
+	if (first !== last) return computeOffsetMinutes(ms, timeZone);
+	if (offsetMemo.size >= OFFSET_MEMO_SIZE) offsetMemo.clear();
+	offsetMemo.set(key, first);
+	return first;
+}
+
+const pad = (value: number) => String(value).padStart(2, '0');
+
+/** `ms` as ISO 8601 in `timeZone`, milliseconds always shown, as Luxon's `toISO()` writes it. */
+export function isoInZone(ms: number, timeZone: string): string {
+	const offset = offsetMinutes(ms, typeof timeZone === 'string' ? timeZone : 'UTC');
+	const wall = new Date(ms + offset * 60_000).toISOString().slice(0, 23);
+	if (offset === 0) return `${wall}Z`;
+	const sign = offset < 0 ? '-' : '+';
+	return `${wall}${sign}${pad(Math.floor(Math.abs(offset) / 60))}:${pad(Math.abs(offset) % 60)}`;
+}
+
+/** A `YYYY-MM-DD HH:mm:ss` text read as China time → ms; undefined when it is not a real date-time. */
+function chinaWallClock(text: string): number | undefined {
+	const match = WALL_CLOCK.exec(text);
+	if (!match) return undefined;
+	const [, y, mo, d, h, mi, s = '0', frac = '0'] = match;
+	const fields = [+y, +mo - 1, +d, +h, +mi, +s, +frac.padEnd(3, '0')] as const;
+	const asUtc = Date.UTC(...fields);
+	const check = new Date(asUtc);
+	// Date.UTC rolls 2021-02-30 over to March: only a date that survives the round trip is real.
+	if (check.getUTCFullYear() !== fields[0] || check.getUTCMonth() !== fields[1] || check.getUTCDate() !== fields[2]) return undefined;
+	if (fields[3] > 23 || fields[4] > 59 || fields[5] > 59) return undefined;
+	return asUtc - CHINA_UTC_OFFSET_MS;
+}
+
+/**
+ * The instant a vendor time means, in ms: Unix seconds or ms (number or digit text; by size),
+ * `YYYY-MM-DD HH:mm[:ss]` in China time, or an ISO date-time with an offset. `null` for "not
+ * set" (0, blank, the zero date); undefined when it is none of these (the caller keeps it).
+ */
+export function readVendorTime(value: unknown): number | null | undefined {
+	if (value === null || isBlank(value)) return null;
+	let number: number | undefined;
+	if (typeof value === 'number') number = value;
+	else if (typeof value === 'string' && DIGITS.test(value.trim())) number = Number(value.trim());
+	if (number !== undefined) {
+		if (!Number.isFinite(number) || number < 0) return undefined;
+		if (number === 0) return null;
+		return Math.round(number >= MILLISECONDS_THRESHOLD ? number : number * 1000);
+	}
+	if (typeof value !== 'string') return undefined;
+	const text = value.trim();
+	if (ZERO_DATE.test(text)) return null;
+	const wall = chinaWallClock(text);
+	if (wall !== undefined) return wall;
+	if (WITH_OFFSET.test(text)) {
+		const ms = Date.parse(text);
+		return Number.isNaN(ms) ? undefined : ms;
+	}
+	return undefined;
+}
+
+/**
+ * A vendor time as ISO 8601 in `timeZone`; null when not set; anything unreadable (a bare day
+ * `YYYY-MM-DD` included, which is ISO 8601 already) unchanged.
+ */
+export function toIsoTime(value: unknown, timeZone: string): unknown {
+	const ms = readVendorTime(value);
+	if (ms === null) return null;
+	return ms === undefined ? value : isoInZone(ms, timeZone);
+}
+
+/** The China calendar day (`YYYY-MM-DD`) of an instant. */
+export function chinaDay(ms: number): string {
+	return new Date(ms + CHINA_UTC_OFFSET_MS).toISOString().slice(0, 10);
+}
+
+// -------------------------------------------------------------------------------- codes
+
+export type CodeNames = Readonly<Record<string, string>>;
+
+/** The documented name of a code (number or text, `3` and `"3"` alike); blank → null; unknown → as it came. */
+export function toName(value: unknown, names: CodeNames): unknown {
+	if (value === null || isBlank(value)) return null;
+	if (typeof value !== 'number' && typeof value !== 'string') return value;
+	const key = String(value).trim();
+	return Object.prototype.hasOwnProperty.call(names, key) ? names[key] : value;
+}
+
+/** A documented yes/no flag (1/0, "1"/"0", true/false) as a boolean; blank → null; else as it came. */
+export function toFlag(value: unknown): unknown {
+	if (value === null || isBlank(value)) return null;
+	if (typeof value === 'boolean') return value;
+	const key = typeof value === 'number' || typeof value === 'string' ? String(value).trim() : '';
+	if (key === '1') return true;
+	if (key === '0') return false;
+	return value;
+}
+
+/** Code → name of a list of `{ name, value }` choices (the editor's options, Bangwo8's NamedNumber lists). */
+export function namesOf(choices: ReadonlyArray<{ name: string; value: unknown }>): CodeNames {
+	const names: Record<string, string> = {};
+	for (const choice of choices) names[String(choice.value)] = choice.name;
+	return names;
+}
+
+/**
+ * Code → name of the options of the parameter `name` in a parameter list, so the names a user
+ * picks from when writing are the names read back. Empty when the parameter is not there (a test
+ * of each table catches that).
+ */
+export function optionNames(properties: readonly INodeProperties[], name: string): CodeNames {
+	const property = properties.find((candidate) => candidate.name === name);
+	const options = (property?.options ?? []) as Array<{ name: string; value?: unknown }>;
+	return namesOf(options.flatMap((option) => ('value' in option ? [{ name: option.name, value: option.value }] : [])));
+}
+
+// -------------------------------------------------------------------------------- records
+
+/** How one field is converted: with the options, for times. */
+export type FieldRule = (value: unknown, options: SimplifyOptions) => unknown;
+
+export const timeRule: FieldRule = (value, { timezone }) => toIsoTime(value, timezone);
+export const flagRule: FieldRule = (value) => toFlag(value);
+export function nameRule(names: CodeNames): FieldRule {
+	return (value) => toName(value, names);
+}
+
+/** A copy of `record` with each field named in `rules` that it has converted. */
+export function applyRules(record: IDataObject, rules: Readonly<Record<string, FieldRule>>, options: SimplifyOptions): IDataObject {
+	const result: IDataObject = { ...record };
+	for (const key of Object.keys(rules)) {
+		if (Object.prototype.hasOwnProperty.call(result, key)) result[key] = rules[key](result[key], options) as IDataObject[string];
+	}
+	return result;
+}
+
+/** A copy of a list whose object entries pass through `simplify`; anything not a list unchanged. */
+export function mapEntries(value: unknown, simplify: (entry: IDataObject) => IDataObject): unknown {
+	if (!Array.isArray(value)) return value;
+	return value.map((entry) => (isPlainObject(entry) ? simplify(entry) : entry));
+}
+
+export function isPlainObject(value: unknown): value is IDataObject {
+	return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** A JSON text's value when it parses to an object or a list; anything else unchanged. */
+export function parsedJson(value: unknown): unknown {
+	if (typeof value !== 'string') return value;
+	const parsed = tryParseJson(value);
+	return parsed !== undefined && typeof parsed.value === 'object' && parsed.value !== null ? parsed.value : value;
+}
+
+/** Keys that would reach an object's prototype if assigned: a list holding one is not turned into an object. */
+const UNSAFE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
+/**
+ * Custom-field entries (`[{key, value}]`, `[{fieldid, field_value}]`, …) as one object keyed by
+ * field. Undefined — the caller keeps the list — when the value is not a list, or when an entry
+ * is not an object or has no usable key: nothing is dropped. A repeated key keeps its last value.
+ */
+export function entriesToObject(
+	value: unknown,
+	keyOf: (entry: IDataObject) => unknown,
+	valueOf: (entry: IDataObject) => unknown,
+): IDataObject | undefined {
+	if (!Array.isArray(value)) return undefined;
+	const result: IDataObject = {};
+	for (const entry of value) {
+		if (!isPlainObject(entry)) return undefined;
+		const key = keyOf(entry);
+		if ((typeof key !== 'string' && typeof key !== 'number') || String(key).trim() === '') return undefined;
+		if (UNSAFE_KEYS.has(String(key))) return undefined;
+		const fieldValue = valueOf(entry);
+		result[String(key)] = fieldValue === undefined ? null : (fieldValue as IDataObject[string]);
+	}
+	return result;
+}
+
+/**
+ * Runs a simplifier so that nothing escapes: if it throws on input nobody foresaw, the record
+ * comes back as it came (a copy). Every exported simplifier goes through this.
+ */
+export function safely(simplify: Simplifier): Simplifier {
+	return (record, options) => {
+		if (!isPlainObject(record)) return record;
+		try {
+			return simplify(record, options ?? { timezone: 'UTC' });
+		} catch {
+			return { ...record };
+		}
+	};
+}
