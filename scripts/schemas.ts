@@ -45,6 +45,12 @@ export interface JsonSchema {
 	version?: number;
 }
 
+/**
+ * Objects keyed by the account's own ids (Simplify's custom fields: field id → value): the demo
+ * data's ids would mean nothing in another account, so the schema says "an object" only.
+ */
+const ACCOUNT_KEYED = new Set(['custom_fields']);
+
 type Kind = 'string' | 'integer' | 'number' | 'boolean' | 'null' | 'object' | 'array';
 const KIND_ORDER: Kind[] = ['object', 'array', 'string', 'integer', 'number', 'boolean', 'null'];
 
@@ -96,13 +102,14 @@ class Shape {
 		return [...here, ...inner, ...(this.items ? this.items.mixed(`${path}[]`) : [])];
 	}
 
-	toSchema(top = false): JsonSchema {
+	/** `open`: an object whose keys belong to the account (custom fields by their id), so none are listed. */
+	toSchema(top = false, open = false): JsonSchema {
 		const kinds = this.effectiveKinds();
 		const schema: JsonSchema = { type: kinds.length === 1 ? kinds[0] : kinds };
-		if (kinds.includes('object') && (top || this.properties.size > 0)) {
+		if (kinds.includes('object') && !open && (top || this.properties.size > 0)) {
 			schema.properties = {};
 			for (const key of [...this.properties.keys()].sort()) {
-				schema.properties[key] = this.properties.get(key)!.toSchema();
+				schema.properties[key] = this.properties.get(key)!.toSchema(false, ACCOUNT_KEYED.has(key));
 			}
 		}
 		if (kinds.includes('array')) schema.items = this.items ? this.items.toSchema() : {};
@@ -145,13 +152,17 @@ export function versionDir(version: number): string {
 	return `v${String(version).split('.').concat(['0', '0']).slice(0, 3).join('.')}`;
 }
 
-export function latestVersion(description: INodeTypeDescription): number {
-	return Array.isArray(description.version) ? Math.max(...description.version) : description.version;
+/**
+ * Every version the node declares. Each gets its own schemas: n8n's /schemas route has no version
+ * fallback, and a version's defaults shape its output (1.1 simplifies reads, 1 does not).
+ */
+export function versionsOf(description: INodeTypeDescription): number[] {
+	return Array.isArray(description.version) ? [...description.version] : [description.version];
 }
 
-/** Repository-relative path of one operation's schema. */
-export function schemaPath(node: ActionNode, resource: string, operation: string): string {
-	return `${node.folder}/__schema__/${versionDir(latestVersion(node.description))}/${resource}/${operation}.json`;
+/** Repository-relative path of one operation's schema for one version of the node. */
+export function schemaPath(node: ActionNode, resource: string, operation: string, version: number): string {
+	return `${node.folder}/__schema__/${versionDir(version)}/${resource}/${operation}.json`;
 }
 
 /** Every `resource.operation` of a node, in the router's order. */
@@ -190,14 +201,19 @@ export interface GeneratedSchema {
 export async function generateSchemas(): Promise<GeneratedSchema[]> {
 	// Loaded here so that importing this module (for its paths) does not load the fakes and n8n-core.
 	const { runScenarios } = await import('../test/support/schemaScenarios');
-	const outputs = await runScenarios();
 	const out: GeneratedSchema[] = [];
-	for (const node of ACTION_NODES) {
-		for (const [resource, operation] of operationsOf(node)) {
-			const items = outputs.get(`${node.key}:${resource}.${operation}`);
-			if (!items) throw new Error(`no scenario ran for ${node.key} ${resource}.${operation}`);
-			const { schema, mixed } = inferSchema(items);
-			out.push({ path: schemaPath(node, resource, operation), text: formatSchema(schema), items: items.length, mixed });
+	const versions = [...new Set(ACTION_NODES.flatMap((node) => versionsOf(node.description)))].sort();
+	for (const version of versions) {
+		const outputs = await runScenarios(version);
+		for (const node of ACTION_NODES) {
+			if (!versionsOf(node.description).includes(version)) continue;
+			for (const [resource, operation] of operationsOf(node)) {
+				const items = outputs.get(`${node.key}:${resource}.${operation}`);
+				if (!items) throw new Error(`no scenario ran for ${node.key} ${resource}.${operation} (version ${version})`);
+				const { schema, mixed } = inferSchema(items);
+				const path = schemaPath(node, resource, operation, version);
+				out.push({ path, text: formatSchema(schema), items: items.length, mixed });
+			}
 		}
 	}
 	return out;

@@ -24,7 +24,9 @@ export class Bangwo8 implements INodeType {
 		name: 'bangwo8',
 		icon: { light: 'file:bangwo8.svg', dark: 'file:bangwo8.dark.svg' },
 		group: ['transform'],
-		version: 1,
+		// 1.1: Simplify on by default for read operations (version 1 keeps the raw answer).
+		version: [1, 1.1],
+		defaultVersion: 1.1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
 		description: 'Manage contacts, companies, customer groups, tickets and agents in Bangwo8 (帮我吧)',
 		defaults: { name: 'Bangwo8' },

@@ -14,7 +14,6 @@ import {
 	type CodeNames,
 	type FieldRule,
 	type Simplifier,
-	type SimplifierTable,
 } from '../shared/simplify';
 
 /**
@@ -114,27 +113,3 @@ export const simplifyTicket: Simplifier = safely((record, options) => {
 	}
 	return withCustomFields(result);
 });
-
-/**
- * resource → operation → simplifier, by the values stored in workflow JSON (actions/router.ts).
- * Not here: agent.get / agent.getMany (sId, name, email, mobile, groupId and the isAdmin / isStat
- * flags, whose values are not documented: nothing dated or coded to convert).
- */
-export const bangwo8Simplifiers: SimplifierTable = {
-	company: {
-		get: simplifyCompany,
-		getByIds: simplifyCompany,
-		getContacts: simplifyContact,
-		getMany: simplifyCompany,
-		search: simplifyCompany,
-	},
-	contact: { get: simplifyContact, getByIds: simplifyContact, getMany: simplifyContact, search: simplifyContact },
-	contactField: { getMany: simplifyContactField },
-	customerGroup: {
-		get: simplifyCustomerGroup,
-		getByIds: simplifyCustomerGroup,
-		getCustomers: simplifyGroupMember,
-		getMany: simplifyCustomerGroup,
-	},
-	ticket: { get: simplifyTicket, getByCompany: simplifyTicket, getByContact: simplifyTicket, getMany: simplifyTicket },
-};

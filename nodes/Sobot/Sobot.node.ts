@@ -28,7 +28,9 @@ export class Sobot implements INodeType {
 		name: 'sobot',
 		icon: { light: 'file:sobot.svg', dark: 'file:sobot.dark.svg' },
 		group: ['transform'],
-		version: 1,
+		// 1.1: Simplify on by default for read operations (version 1 keeps the raw answer).
+		version: [1, 1.1],
+		defaultVersion: 1.1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
 		description: 'Manage customers, labels and follow-ups in Sobot (智齿) SCRM, and tickets in its ticket centre',
 		defaults: { name: 'Sobot' },

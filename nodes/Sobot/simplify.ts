@@ -20,7 +20,6 @@ import {
 	type CodeNames,
 	type FieldRule,
 	type Simplifier,
-	type SimplifierTable,
 	type SimplifyOptions,
 } from '../shared/simplify';
 import { isBlank } from '../shared/values';
@@ -302,19 +301,4 @@ export const simplifyTicket: Simplifier = safely((record, options) => {
 	}
 	return withCustomFields(result);
 });
-
-/**
- * resource → operation → simplifier, by the values stored in workflow JSON (actions/router.ts).
- * Not here, because they hold nothing to simplify: customerLabel.get (ids, names, colours),
- * stage.getMany (id, name, order), source.getMany (the source dictionary itself: value, label),
- * region.getProvinces / getCities / getDistricts (ids and names).
- */
-export const sobotSimplifiers: SimplifierTable = {
-	agent: { getMany: simplifyAgent },
-	customField: { getMany: simplifyCustomField },
-	customer: { get: simplifyCustomer, getMany: simplifyCustomer, getActivities: simplifyActivity },
-	label: { getMany: simplifyLabel },
-	labelGroup: { getMany: simplifyLabelGroup },
-	ticket: { get: simplifyTicket, getMany: simplifyTicket },
-};
 

@@ -69,8 +69,39 @@ export function describeResource(
 		options: entries.map(([value, { option }]) => ({ ...option, value })).sort(byName),
 		default: defaultOperation,
 	};
-	return [selector, ...entries.flatMap(([operation, module]) => forOperation(resource, operation, module.properties))];
+	return [
+		selector,
+		...entries.flatMap(([operation, module]) =>
+			forOperation(resource, operation, module.simplify ? [...module.properties, ...SIMPLIFY] : module.properties),
+		),
+	];
 }
+
+const SIMPLIFY_DESCRIPTION = 'Whether to return a simplified version of the response instead of the raw data';
+
+/**
+ * The Simplify toggle of read operations. Off in version 1, so workflows saved before it existed
+ * keep the raw answer (n8n does not save parameters left at their default); on from version 1.1,
+ * which new nodes get.
+ */
+const SIMPLIFY: INodeProperties[] = [
+	{
+		displayName: 'Simplify',
+		name: 'simplify',
+		type: 'boolean',
+		default: false,
+		displayOptions: { show: { '@version': [1] } },
+		description: SIMPLIFY_DESCRIPTION,
+	},
+	{
+		displayName: 'Simplify',
+		name: 'simplify',
+		type: 'boolean',
+		default: true,
+		displayOptions: { show: { '@version': [{ _cnd: { gte: 1.1 } }] } },
+		description: SIMPLIFY_DESCRIPTION,
+	},
+];
 
 /**
  * How long each request may wait for its answer (seconds), shown on every operation of an action

@@ -7,6 +7,8 @@ import {
 	type INodeProperties,
 } from 'n8n-workflow';
 
+import type { Simplifier } from './simplify';
+
 /**
  * What one run of a node shares across its items: reference data (agents, stages, labels,
  * regions) fetched once, not once per item. It lives only as long as the run — never in module
@@ -44,6 +46,8 @@ export interface OperationModule {
 	option: OperationOption;
 	properties: INodeProperties[];
 	execute(this: IExecuteFunctions, itemIndex: number, run: RunScope): Promise<IDataObject | IDataObject[]>;
+	/** For read operations: the record's friendlier form, offered by the Simplify toggle. */
+	simplify?: Simplifier;
 }
 
 /** A resource's operations by their `operation` value. */
@@ -71,7 +75,12 @@ export async function routeItems(context: IExecuteFunctions, resources: Resource
 					itemIndex,
 				});
 			}
-			const records = await module.execute.call(context, itemIndex, run);
+			let records = await module.execute.call(context, itemIndex, run);
+			const simplify = module.simplify;
+			if (simplify && context.getNodeParameter('simplify', itemIndex, false) === true) {
+				const options = { timezone: context.getTimezone() };
+				records = Array.isArray(records) ? records.map((record) => simplify(record, options)) : simplify(records, options);
+			}
 			const executionData = context.helpers.constructExecutionMetaData(context.helpers.returnJsonArray(records), {
 				itemData: { item: itemIndex },
 			});

@@ -36,8 +36,6 @@ export interface SimplifyOptions {
 /** Simplifies one record of a read operation. Pure: never mutates `record`, never throws. */
 export type Simplifier = (record: IDataObject, options: SimplifyOptions) => IDataObject;
 
-/** resource value → operation value → simplifier (the values are those stored in workflow JSON). */
-export type SimplifierTable = Record<string, Record<string, Simplifier>>;
 
 /** China Standard Time: UTC+8, no daylight saving. */
 export const CHINA_UTC_OFFSET_MS = 8 * 3600_000;

@@ -34,6 +34,8 @@ export type Authentication = (typeof AUTHENTICATIONS)[number][1];
 export interface RunOptions {
 	items?: IDataObject[];
 	continueOnFail?: boolean;
+	/** The node's version (default 1: the raw answer; 1.1 simplifies reads by default). */
+	typeVersion?: number;
 }
 
 export interface Bangwo8TestContext {
@@ -88,6 +90,7 @@ export function useBangwo8(authentication: Authentication): Bangwo8TestContext {
 			credentials: context.credentials,
 			items: options.items,
 			continueOnFail: options.continueOnFail,
+			typeVersion: options.typeVersion,
 		});
 
 	context.apiRequests = () => context.fake.requests.filter((request) => request.path.startsWith('/api/v1/'));

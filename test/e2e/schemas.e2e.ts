@@ -16,7 +16,7 @@ import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 
-import { ACTION_NODES, latestVersion, operationsOf, schemaPath, versionDir } from '../../scripts/schemas';
+import { ACTION_NODES, operationsOf, schemaPath, versionDir, versionsOf } from '../../scripts/schemas';
 import { type N8n, packPackage, startN8n } from './n8n';
 import { PKG } from './workflows';
 
@@ -52,8 +52,9 @@ describe('output schemas served by n8n', { timeout: 10 * 60_000 }, () => {
 		const installed = n8n.packages[0].dir;
 		assert.match(installed, /\.n8n\/nodes\/node_modules\/n8n-nodes-bangwo8-sobot$/);
 		for (const node of ACTION_NODES) {
+			for (const version of versionsOf(node.description))
 			for (const [resource, operation] of operationsOf(node)) {
-				const file = join(installed, 'dist', schemaPath(node, resource, operation));
+				const file = join(installed, 'dist', schemaPath(node, resource, operation, version));
 				assert.ok(existsSync(file), `installed: ${file}`);
 			}
 		}
@@ -64,13 +65,13 @@ describe('output schemas served by n8n', { timeout: 10 * 60_000 }, () => {
 	test('GET /schemas/<package>.<node>/1.0.0/<resource>/<operation>.json answers our JSON for every operation, without a login as the editor asks', async () => {
 		let served = 0;
 		for (const node of ACTION_NODES) {
-			const version = latestVersion(node.description);
+			for (const version of versionsOf(node.description))
 			for (const [resource, operation] of operationsOf(node)) {
 				const url = schemaUrl(`${PKG}.${node.key}`, version, resource, operation);
 				const r = await get(url);
 				assert.equal(r.status, 200, `${url} → ${r.status} ${r.text.slice(0, 200)}`);
 				assert.match(r.type, /^application\/json/, `${url} content-type`);
-				assert.equal(r.text, readFileSync(join(REPO, schemaPath(node, resource, operation)), 'utf8'), `${url} is the committed file`);
+				assert.equal(r.text, readFileSync(join(REPO, schemaPath(node, resource, operation, version)), 'utf8'), `${url} is the committed file`);
 				const schema = JSON.parse(r.text) as { type?: unknown; properties?: unknown };
 				// What the editor's schemaPreview store accepts before using it.
 				assert.ok(schema.type === 'object' && typeof schema.properties === 'object' && schema.properties !== null, `${url} is an object schema`);

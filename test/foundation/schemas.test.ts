@@ -10,11 +10,11 @@ import {
 	formatSchema,
 	generateSchemas,
 	inferSchema,
-	latestVersion,
 	operationsOf,
 	ROOT,
 	schemaPath,
 	versionDir,
+	versionsOf,
 	type GeneratedSchema,
 	type JsonSchema,
 } from '../../scripts/schemas';
@@ -53,12 +53,12 @@ describe('output schemas (scripts/schemas.ts)', () => {
 		const files = committedSchemaFiles();
 		let count = 0;
 		for (const node of ACTION_NODES) {
-			const version = latestVersion(node.description);
+			for (const version of versionsOf(node.description))
 			for (const [resource, operation] of operationsOf(node)) {
 				// The editor asks /schemas/<package>.<node>/<version as x.y.z>/<resource>/<operation>.json and the
 				// server resolves it in the folder of the node's .node.js, exactly, then with version fallback.
 				const nodeDir = join(ROOT, node.folder);
-				const expected = join(ROOT, schemaPath(node, resource, operation));
+				const expected = join(ROOT, schemaPath(node, resource, operation, version));
 				expect(resolveOutputSchemaPath({ nodeDir, version: versionDir(version).slice(1), resource, operation })).toBe(expected);
 				expect(resolveOutputSchemaPath({ nodeDir, version, resource, operation, versionFallback: true })).toBe(expected);
 				count++;

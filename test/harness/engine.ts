@@ -168,6 +168,8 @@ export interface EngineOptions {
 	nodeTypes: Record<string, INodeType | IVersionedNodeType>;
 	credentialTypes: ICredentialType[];
 	credentials: CredentialStore;
+	/** Type name → the version a node gets when a test gives none (else the latest it declares). */
+	defaultVersions?: Record<string, number>;
 }
 
 export interface TestWorkflow {
@@ -290,6 +292,7 @@ const BASE_URL = 'http://localhost:5678';
 
 export class Engine {
 	readonly credentialsHelper: TestCredentialsHelper;
+	private readonly defaultVersions: Record<string, number>;
 
 	readonly credentials: CredentialStore;
 
@@ -302,11 +305,14 @@ export class Engine {
 		container();
 		this.credentials = options.credentials;
 		this.credentialsHelper = new TestCredentialsHelper(options.credentials, options.credentialTypes);
+		this.defaultVersions = options.defaultVersions ?? {};
 		this.nodeTypes = new NodeTypes({ ...options.nodeTypes, [ITEMS_NODE_TYPE]: itemsNodeType });
 	}
 
-	/** Latest version a node type declares. */
+	/** The version a node gets when a test gives none: as configured, else the latest it declares. */
 	defaultVersion(type: string): number {
+		const configured = this.defaultVersions[type];
+		if (configured !== undefined) return configured;
 		const t = this.nodeTypes.getByName(type);
 		if ('nodeVersions' in t) return t.currentVersion;
 		const v = t.description.version;

@@ -4,10 +4,10 @@
  */
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
+import { resources } from '../../nodes/Bangwo8/actions/router';
 import { readNamedNumber } from '../../nodes/Bangwo8/actions/fields';
 import { TICKET_PRIORITIES, TICKET_SOURCES, TICKET_STATUSES, TICKET_TYPES } from '../../nodes/Bangwo8/actions/ticket/fields';
 import {
-	bangwo8Simplifiers,
 	simplifyCompany,
 	simplifyContact,
 	simplifyContactField,
@@ -259,8 +259,11 @@ describe('tickets (get, getMany, getByContact, getByCompany)', () => {
 });
 
 describe('every Bangwo8 simplifier', () => {
-	const all = Object.entries(bangwo8Simplifiers).flatMap(([resource, operations]) =>
-		Object.entries(operations).map(([operation, simplify]) => [`${resource}.${operation}`, simplify] as const),
+	// Every simplifier an operation of the node offers (its module's `simplify`).
+	const all = Object.entries(resources).flatMap(([resource, operations]) =>
+		Object.entries(operations).flatMap(([operation, module]) =>
+			module.simplify ? [[`${resource}.${operation}`, module.simplify] as const] : [],
+		),
 	);
 
 	const odd: IDataObject[] = [

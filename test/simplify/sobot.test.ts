@@ -4,6 +4,8 @@
  */
 import type { IDataObject } from 'n8n-workflow';
 
+import { resources } from '../../nodes/Sobot/actions/router';
+
 import {
 	simplifyActivity,
 	simplifyAgent,
@@ -12,7 +14,6 @@ import {
 	simplifyLabel,
 	simplifyLabelGroup,
 	simplifyTicket,
-	sobotSimplifiers,
 } from '../../nodes/Sobot/simplify';
 import type { SobotTicket } from '../fakes/sobot';
 
@@ -430,8 +431,11 @@ describe('tickets (get, getMany; fake ticket centre shapes)', () => {
 });
 
 describe('every Sobot simplifier', () => {
-	const all = Object.entries(sobotSimplifiers).flatMap(([resource, operations]) =>
-		Object.entries(operations).map(([operation, simplify]) => [`${resource}.${operation}`, simplify] as const),
+	// Every simplifier an operation of the node offers (its module's `simplify`).
+	const all = Object.entries(resources).flatMap(([resource, operations]) =>
+		Object.entries(operations).flatMap(([operation, module]) =>
+			module.simplify ? [[`${resource}.${operation}`, module.simplify] as const] : [],
+		),
 	);
 
 	const odd: IDataObject[] = [

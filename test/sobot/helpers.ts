@@ -31,7 +31,7 @@ export interface SobotTestBed {
 	calls(): RecordedRequest[];
 	run(
 		parameters: INodeParameters,
-		options?: { items?: IDataObject[]; continueOnFail?: boolean },
+		options?: { items?: IDataObject[]; continueOnFail?: boolean; typeVersion?: number },
 	): ReturnType<Engine['runNode']>;
 	/** `path`: the parameter the dropdown belongs to (default `parameters.<method>`), for `&sibling` lookups in a row. */
 	loadOptions(method: string, parameters?: INodeParameters, path?: string): Promise<INodePropertyOptions[]>;
@@ -69,6 +69,7 @@ export function useSobot(): SobotTestBed {
 			credentials: { sobotApi: bed.credential },
 			items: options.items,
 			continueOnFail: options.continueOnFail,
+			typeVersion: options.typeVersion,
 		});
 	const contextFor = (parameterPath: string, parameters: INodeParameters) => {
 		const nodeTypes: INodeTypes = {

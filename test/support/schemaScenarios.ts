@@ -532,7 +532,8 @@ const binaryNodeType: INodeType = {
  * Starts both fakes with the sandbox's demo data, runs every scenario of both nodes in table
  * order, stops the fakes, and returns the output items by `node:resource.operation`.
  */
-export async function runScenarios(): Promise<Map<string, IDataObject[]>> {
+/** Runs every scenario with the action nodes at `typeVersion` (each version's defaults shape the output). */
+export async function runScenarios(typeVersion: number): Promise<Map<string, IDataObject[]>> {
 	const fakes = { sobot: new FakeSobot(), bangwo8: new FakeBangwo8() };
 	await fakes.sobot.start();
 	await fakes.bangwo8.start();
@@ -558,6 +559,7 @@ export async function runScenarios(): Promise<Map<string, IDataObject[]>> {
 					parameters: full,
 					credentials: credentials[node],
 					items,
+					typeVersion,
 				});
 				if (result.error) throw new Error(`${node} ${describe(parameters)} failed: ${result.error.message}`);
 				return result.items.map((item) => item.json);
@@ -571,7 +573,7 @@ export async function runScenarios(): Promise<Map<string, IDataObject[]>> {
 								id: 's',
 								name: 'Sobot',
 								type: SOBOT_NODE,
-								typeVersion: 1,
+								typeVersion,
 								position: [200, 0],
 								parameters: { resource: 'ticket', operation: 'uploadAttachment', binaryPropertyName: 'data' },
 								credentials: credentials.sobot as never,

@@ -11,6 +11,7 @@ import { CUSTOM_FIELD_INPUTS } from '../../shared/customFields';
 import { getListOptions, RETURN_ALL, returnAllOrLimit } from '../../shared/pagination';
 import { collection, sortedByDisplayName } from '../../shared/properties';
 import type { OperationModule, OperationOption } from '../../shared/router';
+import type { Simplifier } from '../../shared/simplify';
 import { isBlank } from '../../shared/values';
 import { dateRangeQuery, ORDER_OPTIONS } from './common';
 import {
@@ -137,12 +138,15 @@ async function requestById(
 /** GET one record by id; the answer's wrapper (or one-element array) removed. */
 export function getRecord(target: {
 	option: OperationOption;
+	/** The read's Simplify (nodes/Bangwo8/simplify.ts). */
+	simplify?: Simplifier;
 	endpoint: Bangwo8EndpointName;
 	rootKeys: string[];
 	id: IdParameter;
 }): OperationModule {
 	return {
 		option: target.option,
+		simplify: target.simplify,
 		properties: [target.id.property],
 		async execute(this: IExecuteFunctions, itemIndex: number) {
 			const { id, response } = await requestById(this, target, itemIndex);
@@ -178,6 +182,8 @@ export function deleteRecord(target: {
  */
 export function listRecords(target: {
 	option: OperationOption;
+	/** The read's Simplify (nodes/Bangwo8/simplify.ts). */
+	simplify?: Simplifier;
 	endpoint: Bangwo8EndpointName;
 	rootKey: string;
 	parent?: IdParameter;
@@ -191,6 +197,7 @@ export function listRecords(target: {
 	if (target.filters && target.filters.length > 0) properties.push(collection('filters', sortedByDisplayName(target.filters)));
 	return {
 		option: target.option,
+		simplify: target.simplify,
 		properties,
 		async execute(this: IExecuteFunctions, itemIndex: number) {
 			const pathParams = target.parent ? { id: readId(this, target.parent, itemIndex) } : undefined;
@@ -218,6 +225,8 @@ export function listRecords(target: {
 /** show_many: records by a list of ids, asked for 100 at a time. */
 export function getRecordsByIds(target: {
 	option: OperationOption;
+	/** The read's Simplify (nodes/Bangwo8/simplify.ts). */
+	simplify?: Simplifier;
 	endpoint: Bangwo8EndpointName;
 	rootKey: string;
 	idsLabel: string;
@@ -225,6 +234,7 @@ export function getRecordsByIds(target: {
 }): OperationModule {
 	return {
 		option: target.option,
+		simplify: target.simplify,
 		properties: [idListProperty('ids', target.idsLabel, target.what)],
 		async execute(this: IExecuteFunctions, itemIndex: number) {
 			const ids = readIdList(this, 'ids', target.idsLabel, itemIndex);

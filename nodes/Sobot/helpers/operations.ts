@@ -5,6 +5,7 @@ import type { SobotEndpointName } from '../transport/endpoints';
 import { getListOptions, returnAllOrLimit } from '../../shared/pagination';
 import { collection } from '../../shared/properties';
 import type { OperationModule, OperationOption } from '../../shared/router';
+import type { Simplifier } from '../../shared/simplify';
 
 /**
  * A "list" operation over an endpoint that is not paged: one request, then Return All / Limit is
@@ -16,15 +17,18 @@ export function unpagedListOperation({
 	properties = [],
 	pathParams,
 	transform = (records) => records,
+	simplify,
 }: {
 	option: OperationOption;
 	endpoint: SobotEndpointName;
 	properties?: INodeProperties[];
 	pathParams?: (context: IExecuteFunctions, itemIndex: number) => Record<string, string>;
 	transform?: (records: IDataObject[], context: IExecuteFunctions, itemIndex: number) => IDataObject[];
+	simplify?: Simplifier;
 }): OperationModule {
 	return {
 		option,
+		simplify,
 		properties: [...properties, ...returnAllOrLimit()],
 		async execute(this: IExecuteFunctions, itemIndex: number) {
 			const { returnAll, limit } = getListOptions(this, itemIndex);

@@ -15,6 +15,7 @@ import {
 	updateRecord,
 } from '../operations';
 import { describeResource } from '../../../shared/properties';
+import { simplifyCompany, simplifyContact } from '../../simplify';
 
 /** Companies (公司): `companies.json`, written as `{"company":{…}}`. */
 
@@ -79,10 +80,11 @@ export const operations = {
 		encoders,
 	}),
 	delete: deleteRecord({ option: recordOption('Delete', 'company'), endpoint: 'companyDelete', id: companyIdParameter }),
-	get: getRecord({ option: recordOption('Get', 'company'), endpoint: 'companyGet', rootKeys: ['company'], id: companyIdParameter }),
+	get: getRecord({ option: recordOption('Get', 'company'), endpoint: 'companyGet', simplify: simplifyCompany, rootKeys: ['company'], id: companyIdParameter }),
 	getByIds: getRecordsByIds({
 		option: { name: 'Get by IDs', description: 'Get companies by a list of IDs', action: 'Get companies by ID' },
 		endpoint: 'companyGetMany',
+		simplify: simplifyCompany,
 		rootKey: 'companies',
 		idsLabel: 'Company IDs',
 		what: 'companies',
@@ -90,6 +92,7 @@ export const operations = {
 	getContacts: listRecords({
 		option: { name: 'Get Contacts', description: 'List the contacts of a company', action: 'Get the contacts of a company' },
 		endpoint: 'companyContacts',
+		simplify: simplifyContact,
 		rootKey: 'users',
 		parent: companyIdParameter,
 		filters: dateRangeFilters({ created: true, updated: false }),
@@ -101,12 +104,14 @@ export const operations = {
 			action: 'Get many companies',
 		},
 		endpoint: 'companyList',
+		simplify: simplifyCompany,
 		rootKey: 'companies',
 		filters: [...dateRangeFilters({ created: true, updated: true }), includeDeletedFilter('companies')],
 	}),
 	search: listRecords({
 		option: { name: 'Search', description: 'Search companies by text', action: 'Search companies' },
 		endpoint: 'companySearch',
+		simplify: simplifyCompany,
 		rootKey: 'companies',
 		queryParameters: [
 			{

@@ -15,6 +15,7 @@ import {
 	updateRecord,
 } from '../operations';
 import { describeResource } from '../../../shared/properties';
+import { simplifyContact } from '../../simplify';
 
 /** Contacts (联系人): `users.json`, written as `{"user":{…}}`. */
 const encoders = { companyId: cleanId };
@@ -30,10 +31,11 @@ export const operations = {
 	}),
 	delete: deleteRecord({ option: recordOption('Delete', 'contact'), endpoint: 'contactDelete', id: contactIdParameter }),
 	deleteMany,
-	get: getRecord({ option: recordOption('Get', 'contact'), endpoint: 'contactGet', rootKeys: ['user'], id: contactIdParameter }),
+	get: getRecord({ option: recordOption('Get', 'contact'), endpoint: 'contactGet', simplify: simplifyContact, rootKeys: ['user'], id: contactIdParameter }),
 	getByIds: getRecordsByIds({
 		option: { name: 'Get by IDs', description: 'Get contacts by a list of IDs', action: 'Get contacts by ID' },
 		endpoint: 'contactGetMany',
+		simplify: simplifyContact,
 		rootKey: 'users',
 		idsLabel: 'Contact IDs',
 		what: 'contacts',
@@ -45,12 +47,14 @@ export const operations = {
 			action: 'Get many contacts',
 		},
 		endpoint: 'contactList',
+		simplify: simplifyContact,
 		rootKey: 'users',
 		filters: [...dateRangeFilters({ created: true, updated: true }), includeDeletedFilter('contacts (state 3)')],
 	}),
 	search: listRecords({
 		option: { name: 'Search', description: 'Search contacts by text', action: 'Search contacts' },
 		endpoint: 'contactSearch',
+		simplify: simplifyContact,
 		rootKey: 'users',
 		queryParameters: [
 			{

@@ -1,5 +1,6 @@
 import { listRecords } from '../operations';
 import { describeResource } from '../../../shared/properties';
+import { simplifyContactField } from '../../simplify';
 
 export const operations = {
 	getMany: listRecords({
@@ -9,6 +10,7 @@ export const operations = {
 			action: 'Get many contact fields',
 		},
 		endpoint: 'contactFieldList',
+		simplify: simplifyContactField,
 		rootKey: 'user_fields',
 	}),
 };

@@ -12,6 +12,7 @@ import {
 	updateRecord,
 } from '../operations';
 import { describeResource } from '../../../shared/properties';
+import { simplifyCustomerGroup, simplifyGroupMember } from '../../simplify';
 
 /** Customer groups (客户组): `customergroups.json`, written as `{"customergroup":{…}}`. */
 
@@ -67,12 +68,14 @@ export const operations = {
 	get: getRecord({
 		option: recordOption('Get', 'customer group'),
 		endpoint: 'customerGroupGet',
+		simplify: simplifyCustomerGroup,
 		rootKeys: answerKeys,
 		id: customerGroupIdParameter,
 	}),
 	getByIds: getRecordsByIds({
 		option: { name: 'Get by IDs', description: 'Get customer groups by a list of IDs', action: 'Get customer groups by ID' },
 		endpoint: 'customerGroupGetMany',
+		simplify: simplifyCustomerGroup,
 		rootKey: 'customergroups',
 		idsLabel: 'Customer Group IDs',
 		what: 'customer groups',
@@ -84,12 +87,14 @@ export const operations = {
 			action: 'Get the customers of a customer group',
 		},
 		endpoint: 'customerGroupCustomers',
+		simplify: simplifyGroupMember,
 		rootKey: 'customers',
 		parent: customerGroupIdParameter,
 	}),
 	getMany: listRecords({
 		option: { name: 'Get Many', description: 'List customer groups', action: 'Get many customer groups' },
 		endpoint: 'customerGroupList',
+		simplify: simplifyCustomerGroup,
 		rootKey: 'customergroups',
 	}),
 	update: updateRecord({

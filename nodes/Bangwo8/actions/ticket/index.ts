@@ -3,6 +3,7 @@ import { dateRangeFilters } from '../common';
 import { companyIdParameter, contactIdParameter, ticketIdParameter } from '../fields';
 import { createRecord, getRecord, listRecords, recordOption, updateRecord } from '../operations';
 import { describeResource, sortedByDisplayName } from '../../../shared/properties';
+import { simplifyTicket } from '../../simplify';
 
 /** Tickets (工单): `tickets.json`, written as `{"ticket":{…}}`; the reply goes inside `ticketReply`. */
 const nested = { replyMsg: 'ticketReply' };
@@ -21,16 +22,18 @@ export const operations = {
 		encoders: ticketEncoders,
 		nested,
 	}),
-	get: getRecord({ option: recordOption('Get', 'ticket'), endpoint: 'ticketGet', rootKeys: ['ticket'], id: ticketIdParameter }),
+	get: getRecord({ option: recordOption('Get', 'ticket'), endpoint: 'ticketGet', simplify: simplifyTicket, rootKeys: ['ticket'], id: ticketIdParameter }),
 	getByCompany: listRecords({
 		option: { name: 'Get by Company', description: 'List the tickets of a company', action: 'Get the tickets of a company' },
 		endpoint: 'companyTickets',
+		simplify: simplifyTicket,
 		rootKey: 'tickets',
 		parent: companyIdParameter,
 	}),
 	getByContact: listRecords({
 		option: { name: 'Get by Contact', description: 'List the tickets of a contact', action: 'Get the tickets of a contact' },
 		endpoint: 'contactTickets',
+		simplify: simplifyTicket,
 		rootKey: 'tickets',
 		parent: contactIdParameter,
 	}),
@@ -41,6 +44,7 @@ export const operations = {
 			action: 'Get many tickets',
 		},
 		endpoint: 'ticketList',
+		simplify: simplifyTicket,
 		rootKey: 'tickets',
 		filters: dateRangeFilters({ created: true, updated: true }),
 	}),

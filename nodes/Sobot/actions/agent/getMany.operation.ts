@@ -1,13 +1,15 @@
 import { unpagedListOperation } from '../../helpers/operations';
 import { flattenAgentTree } from '../../helpers/lookups';
+import { simplifyAgent } from '../../simplify';
 
 /**
  * 3.7 user/user_list: the department tree (type 1 departments, type 2 agents in `sub_list`), or
  * with Flatten one item per agent carrying its department id, name, id path and names path.
  */
-export const { option, properties, execute } = unpagedListOperation({
+export const { option, properties, execute, simplify } = unpagedListOperation({
 	option: { name: 'Get Many', description: 'List agents and their departments', action: 'Get many agents' },
 	endpoint: 'agentList',
+	simplify: simplifyAgent,
 	properties: [
 		{
 			displayName: 'Flatten',

@@ -4,8 +4,12 @@ import { sobotApiRequest, sobotRecords } from '../../transport';
 import { withParsedExtendedFields } from './common';
 import { customerIdProperty, readCustomerId } from './fields';
 import type { OperationOption } from '../../../shared/router';
+import { simplifyCustomer } from '../../simplify';
 
 export const option: OperationOption = { name: 'Get', description: 'Get a customer', action: 'Get a customer' };
+
+/** Simplify (on by default from version 1.1): see nodes/Sobot/simplify.ts. */
+export const simplify = simplifyCustomer;
 
 export const properties: INodeProperties[] = [customerIdProperty];
 

@@ -6,8 +6,12 @@ import { getListOptions } from '../../../shared/pagination';
 import { customerIdProperty, readCustomerId } from './fields';
 import type { OperationOption } from '../../../shared/router';
 import { tryParseJson } from '../../../shared/values';
+import { simplifyActivity } from '../../simplify';
 
 export const option: OperationOption = { name: 'Get Activities', description: "List a customer's activity and follow-up records", action: 'Get activities of a customer' };
+
+/** Simplify (on by default from version 1.1): see nodes/Sobot/simplify.ts. */
+export const simplify = simplifyActivity;
 
 export const properties: INodeProperties[] = [
 	customerIdProperty,

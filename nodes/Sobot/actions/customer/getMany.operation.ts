@@ -14,8 +14,12 @@ import { toUnixSeconds } from '../../../shared/time';
 import { sobotLocator } from '../../helpers/locators';
 import { withParsedExtendedFields } from './common';
 import type { OperationOption } from '../../../shared/router';
+import { simplifyCustomer } from '../../simplify';
 
 export const option: OperationOption = { name: 'Get Many', description: 'List customers matching filters', action: 'Get many customers' };
+
+/** Simplify (on by default from version 1.1): see nodes/Sobot/simplify.ts. */
+export const simplify = simplifyCustomer;
 
 export const properties: INodeProperties[] = [
 	...listWithFilters([

@@ -7,8 +7,12 @@ import { checkId } from '../../helpers/validation';
 import { getListOptions } from '../../../shared/pagination';
 import { labelGroupIdProperty } from '../labelGroup/fields';
 import type { OperationOption } from '../../../shared/router';
+import { simplifyLabel } from '../../simplify';
 
 export const option: OperationOption = { name: 'Get Many', description: 'List labels', action: 'Get many labels' };
+
+/** Simplify (on by default from version 1.1): see nodes/Sobot/simplify.ts. */
+export const simplify = simplifyLabel;
 
 export const properties: INodeProperties[] = [
 	...listWithFilters([

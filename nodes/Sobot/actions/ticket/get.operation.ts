@@ -3,8 +3,12 @@ import { NodeApiError, type IExecuteFunctions, type INodeProperties, type JsonOb
 import { sobotApiRequest, sobotRecords } from '../../transport';
 import { readTicketId, ticketIdProperty } from './common';
 import type { OperationOption } from '../../../shared/router';
+import { simplifyTicket } from '../../simplify';
 
 export const option: OperationOption = { name: 'Get', description: 'Get a ticket by ID, with its replies, history, files and custom fields', action: 'Get a ticket' };
+
+/** Simplify (on by default from version 1.1): see nodes/Sobot/simplify.ts. */
+export const simplify = simplifyTicket;
 
 export const properties: INodeProperties[] = [ticketIdProperty];
 

@@ -18,8 +18,12 @@ import {
 	TICKET_WINDOW_MS,
 } from './common';
 import type { OperationOption } from '../../../shared/router';
+import { simplifyTicket } from '../../simplify';
 
 export const option: OperationOption = { name: 'Get Many', description: 'List tickets created in a date range (any length), filtered by status, type, customer or assignee', action: 'Get many tickets' };
+
+/** Simplify (on by default from version 1.1): see nodes/Sobot/simplify.ts. */
+export const simplify = simplifyTicket;
 
 export const properties: INodeProperties[] = [
 	...returnAllOrLimit(),
