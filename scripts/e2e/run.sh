@@ -1,13 +1,15 @@
 #!/usr/bin/env bash
 # The end-to-end suite: our package, built and packed, inside a real n8n 2.41.1 —
-# test/e2e/package.e2e.ts (nodes, credentials, triggers) then test/e2e/examples.e2e.ts (the
-# workflows of examples/ against the sandbox's demo data), each starting its own n8n.
+# test/e2e/package.e2e.ts (nodes, credentials, triggers), test/e2e/examples.e2e.ts (the
+# workflows of examples/ against the sandbox's demo data) then test/e2e/editor.e2e.ts (n8n's
+# editor in headless Chromium: Debian's /usr/bin/chromium, see scripts/e2e/install-chromium.sh),
+# each starting its own n8n.
 # Installs n8n into its cache if needed (scripts/e2e/install-n8n.sh), builds the package (skip
 # with E2E_SKIP_BUILD=1), then runs each node:test file under the cached Node 24 with the
 # project's TypeScript hook (so `npm run setup` must have run). Ends with one plain line
-# "e2e: N passed, N failed" counting both files; exits non-zero if anything failed.
+# "e2e: N passed, N failed" counting all files; exits non-zero if anything failed.
 # Extra arguments go to node before each file, e.g. --test-name-pattern="Sobot Trigger".
-# Env: E2E_FILES (space-separated, default both), E2E_TIMEOUT (per file, default 25m),
+# Env: E2E_FILES (space-separated, default all three), E2E_TIMEOUT (per file, default 25m),
 # N8N_E2E_VERBOSE=1 (n8n's log to stderr), and those of install-n8n.sh / test/e2e/n8n.ts.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -23,7 +25,7 @@ fi
 summary=$(mktemp)
 trap 'rm -f "$summary"' EXIT
 passed=0 failed=0 rc=0
-for file in ${E2E_FILES:-test/e2e/package.e2e.ts test/e2e/examples.e2e.ts}; do
+for file in ${E2E_FILES:-test/e2e/package.e2e.ts test/e2e/examples.e2e.ts test/e2e/editor.e2e.ts}; do
   echo "== e2e: $file"
   : >"$summary"
   set +e
