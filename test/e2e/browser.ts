@@ -80,6 +80,26 @@ export async function signIn(page: Page, baseUrl: string, owner: { email: string
 	await page.waitForURL((url) => !url.pathname.startsWith('/signin'), { timeout: 30_000 });
 }
 
+/** Waits until `locator` stops moving (a panel sliding in), at most `timeoutMs`. */
+export async function settled(locator: Locator, timeoutMs = 5_000): Promise<void> {
+	const end = Date.now() + timeoutMs;
+	let last = '';
+	while (Date.now() < end) {
+		const box = JSON.stringify(await locator.boundingBox().catch(() => null));
+		if (box !== 'null' && box === last) return;
+		last = box;
+		await new Promise((r) => setTimeout(r, 120));
+	}
+}
+
+/** Presses Escape until `locator` is hidden (a list, then its panel), at most `times` times. */
+export async function escapeUntilHidden(page: Page, locator: Locator, times = 4): Promise<void> {
+	for (let i = 0; i < times && (await locator.isVisible()); i++) {
+		await page.keyboard.press('Escape');
+		await locator.waitFor({ state: 'hidden', timeout: 1_000 }).catch(() => undefined);
+	}
+}
+
 // ----------------------------------------------------------------------------- console watch
 
 export interface BrowserProblem {

@@ -5,12 +5,14 @@
  * sign in, open a workflow holding each of our five node types and open each node's panel.
  *
  * Checks (one test each, in order, sharing one browser page):
+ *  - the node picker, over an example workflow (examples/), finds our nodes and lists their
+ *    actions grouped per resource;
  *  - every panel's parameter labels are words, not raw parameter names (rule in
  *    browser.ts `rawParameterName`), including the names in Sobot customer Create's "Add Field";
  *  - per action node, one resource locator "From list" and one dropdown loaded from the API
  *    list something and show no error;
- *  - a node saved before its ID became a resource locator (a plain string) shows that ID;
- *  - the node picker finds our nodes and lists their actions per resource;
+ *  - a node saved before its ID became a resource locator (a plain string) shows that ID
+ *    (and what older dropdown values look like is printed);
  *  - the browser console shows no error caused by the package;
  *  - the same checks DO fail on a broken case (credentials pointing at a closed port), so a
  *    check that passes above is not a check that cannot fail.
@@ -28,7 +30,9 @@ import type { Browser, Page } from 'playwright-core';
 
 import {
 	SANDBOX,
+	bindCredentials,
 	createSandboxCredentials,
+	loadExamples,
 	seedDemoData,
 	startSandboxFakes,
 	type SandboxCredentials,
@@ -38,7 +42,7 @@ import {
 	ARTIFACTS,
 	BrowserWatch,
 	canvasNode,
-	closePanel,
+	escapeUntilHidden,
 	launchChromium,
 	listProblem,
 	openDropdown,
@@ -49,6 +53,7 @@ import {
 	rawParameterName,
 	saveHtml,
 	screenshot,
+	settled,
 	signIn,
 	tid,
 	type ListShown,
@@ -68,6 +73,8 @@ let page: Page;
 let watch: BrowserWatch;
 let workflow: Workflow;
 let brokenWorkflow: Workflow;
+/** An example workflow (examples/): a realistic canvas behind the node picker. */
+let exampleWorkflow: Workflow;
 
 /** A node at (x, y) with credentials given as n8n answered them. */
 function at(name: string, type: string, [x, y]: [number, number], parameters: Record<string, unknown>, credentials?: Record<string, Credential>): WorkflowNode {
@@ -165,6 +172,9 @@ describe('the package in n8n\'s editor (headless Chromium)', { timeout: 10 * 60_
 				data: { baseUrl: `${nowhere}/api/v1`, clientId: 'x', clientSecret: 'y' },
 			}),
 		};
+		const example = loadExamples().find((e) => e.file === 'sobot-new-customer-label-stage-assign.json');
+		assert.ok(example, 'examples/sobot-new-customer-label-stage-assign.json');
+		exampleWorkflow = await n8n.createWorkflow(bindCredentials(example.workflow, creds));
 		workflow = await n8n.createWorkflow({ name: 'Editor test: our five node types', nodes: editorWorkflowNodes(creds, fakes), connections: {} });
 		brokenWorkflow = await n8n.createWorkflow({
 			name: 'Editor test: credentials pointing nowhere',
@@ -211,15 +221,53 @@ describe('the package in n8n\'s editor (headless Chromium)', { timeout: 10 * 60_
 		if (tarball) rmSync(dirname(tarball), { recursive: true, force: true });
 	});
 
-	test('sign in as the owner and open the workflow: one canvas node per node, all five of our types', async () => {
+	test('sign in as the owner', async () => {
 		const t0 = performance.now();
 		await signIn(page, n8n.baseUrl, n8n.owner);
+		console.log(`# signed in in ${ms(t0)}`);
+	});
+
+	test('node picker: "Sobot" and "Bangwo8" are found and list their actions grouped per resource', async () => {
+		await page.goto(`${n8n.baseUrl}/workflow/${exampleWorkflow.id}`);
+		await canvasNode(page, 'Sobot Trigger').waitFor({ state: 'visible', timeout: 30_000 });
+		const pickers = [
+			{ query: 'Sobot', shot: 'node-picker-sobot', groups: ['Agent', 'Custom Field', 'Customer', 'Customer Label', 'Label', 'Label Group', 'Region', 'Source', 'Stage', 'Ticket'], action: 'Get a customer' },
+			{ query: 'Bangwo8', shot: 'node-picker-bangwo8', groups: ['Agent', 'Company', 'Contact', 'Contact Field', 'Customer Group', 'Ticket'], action: 'Create a ticket' },
+		];
+		for (const { query, shot, groups, action } of pickers) {
+			await page.locator(tid('node-creator-plus-button')).click();
+			const creator = page.locator(tid('node-creator'));
+			await creator.waitFor({ state: 'visible' });
+			await creator.locator(tid('node-creator-search-bar')).fill(query);
+			const names = creator.locator(tid('node-creator-item-name'));
+			let found: string[] = [];
+			for (const end = Date.now() + 10_000; Date.now() < end && !found.includes(query); await page.waitForTimeout(150)) {
+				found = (await names.allInnerTexts()).map((t) => t.trim());
+			}
+			assert.ok(found.includes(query), `searching "${query}" finds "${query}" (${JSON.stringify(found)})`);
+			console.log(`# "${query}" finds: ${found.join(', ')}`);
+			await names.filter({ hasText: new RegExp(`^${query}$`) }).first().click();
+			const actionItem = creator.getByText(action, { exact: true }).first();
+			await actionItem.waitFor({ state: 'visible' });
+			await settled(actionItem); // the details slide in
+			await screenshot(page, shot);
+			const text = (await creator.innerText()).replace(/\s+/g, ' ');
+			// group headers are shown upper-case: "CUSTOMER LABEL ACTIONS"
+			const headers = [...text.matchAll(/\b([A-Z]+(?: [A-Z]+)*) ACTIONS\b/g)].map((m) => m[1]);
+			assert.deepEqual(headers.sort(), groups.map((g) => g.toUpperCase()).sort(), `${query}: one group of actions per resource`);
+			console.log(`# ${query}: ${text.slice(0, 300)}`);
+			await escapeUntilHidden(page, creator);
+		}
+	});
+
+	test('open the workflow: one canvas node per node, all five of our types', async () => {
+		const t0 = performance.now();
 		await page.goto(`${n8n.baseUrl}/workflow/${workflow.id}`);
 		await canvasNode(page, N.sobotTrigger).waitFor({ state: 'visible', timeout: 30_000 });
 		const types = await page.locator(tid('canvas-node')).evaluateAll((els) => els.map((el) => el.getAttribute('data-node-type') ?? ''));
 		assert.equal(types.length, workflow.nodes.length);
 		assert.deepEqual([...new Set(types)].sort(), Object.values(T).sort());
-		console.log(`# signed in and canvas shown in ${ms(t0)}`);
+		console.log(`# canvas shown in ${ms(t0)}`);
 	});
 
 	test('Sobot Trigger panel: labels are words', async () => {
@@ -329,38 +377,6 @@ describe('the package in n8n\'s editor (headless Chromium)', { timeout: 10 * 60_
 		}
 	});
 
-	test('node picker: "Sobot" and "Bangwo8" are found and list their actions grouped per resource', async () => {
-		await closePanel(page);
-		const pickers = [
-			{ query: 'Sobot', shot: 'node-picker-sobot', groups: ['Agent', 'Custom Field', 'Customer', 'Customer Label', 'Label', 'Label Group', 'Region', 'Source', 'Stage', 'Ticket'], action: 'Get a customer' },
-			{ query: 'Bangwo8', shot: 'node-picker-bangwo8', groups: ['Agent', 'Company', 'Contact', 'Contact Field', 'Customer Group', 'Ticket'], action: 'Create a ticket' },
-		];
-		for (const { query, shot, groups, action } of pickers) {
-			await page.locator(tid('node-creator-plus-button')).click();
-			const creator = page.locator(tid('node-creator'));
-			await creator.waitFor({ state: 'visible' });
-			await creator.locator(tid('node-creator-search-bar')).fill(query);
-			const names = creator.locator(tid('node-creator-item-name'));
-			let found: string[] = [];
-			for (const end = Date.now() + 10_000; Date.now() < end && !found.includes(query); await page.waitForTimeout(150)) {
-				found = (await names.allInnerTexts()).map((t) => t.trim());
-			}
-			assert.ok(found.includes(query), `searching "${query}" finds "${query}" (${JSON.stringify(found)})`);
-			console.log(`# "${query}" finds: ${found.join(', ')}`);
-			await names.filter({ hasText: new RegExp(`^${query}$`) }).first().click();
-			await creator.getByText(action, { exact: true }).first().waitFor({ state: 'visible' });
-			await screenshot(page, shot);
-			const text = (await creator.innerText()).replace(/\s+/g, ' ');
-			// group headers are shown upper-case: "CUSTOMER LABEL ACTIONS"
-			const headers = [...text.matchAll(/\b([A-Z]+(?: [A-Z]+)*) ACTIONS\b/g)].map((m) => m[1]);
-			assert.deepEqual(headers.sort(), groups.map((g) => g.toUpperCase()).sort(), `${query}: one group of actions per resource`);
-			console.log(`# ${query}: ${text.slice(0, 300)}`);
-			await page.keyboard.press('Escape');
-			await page.keyboard.press('Escape');
-			await creator.waitFor({ state: 'hidden' }).catch(() => undefined);
-		}
-	});
-
 	test('the browser console shows no error caused by the package', async () => {
 		await watch.settle();
 		const ours = watch.ours();
@@ -385,7 +401,14 @@ describe('the package in n8n\'s editor (headless Chromium)', { timeout: 10 * 60_
 		assert.ok(ours.some((p) => /dynamic-node-parameters/.test(p.url)), `the console check fails: ${JSON.stringify(ours.map((p) => p.text.slice(0, 120)))}`);
 		console.log(`# locator list: ${listProblem(list)}; dropdown: ${listProblem(dropdown)}; ${ours.length} console/request problem(s) attributed to the package`);
 		for (const d of watch.dynamic.filter((x) => x.status >= 400)) console.log(`# ${d.endpoint} ${d.methodName}: HTTP ${d.status} after ${d.ms} ms: ${d.body.slice(0, 200)}`);
-		assert.ok(rawParameterName('additionalFields') && rawParameterName('wx_build_unionid') && rawParameterName('email'), 'the label rule flags raw names');
-		assert.equal(rawParameterName('WeChat UnionID (Self-Built App)'), undefined, 'and passes real labels');
+	});
+
+	test('the raw-name rule flags parameter names and passes labels', () => {
+		for (const raw of ['additionalFields', 'wx_build_unionid', 'Custom crm_status', 'ticketTemplateId', 'email']) {
+			assert.ok(rawParameterName(raw), `flags ${raw}`);
+		}
+		for (const label of ['WeChat UnionID (Self-Built App)', 'Ticket Template Name or ID', 'QQ', 'Custom Fields (JSON)', 'Look Back (Days)']) {
+			assert.equal(rawParameterName(label), undefined, `passes ${label}`);
+		}
 	});
 });
