@@ -303,15 +303,26 @@ async function poll<T>(read: () => Promise<T | undefined>, timeoutMs: number): P
  */
 export async function openLocatorList(page: Page, name: string, timeoutMs = 20_000): Promise<ListShown> {
 	const rl = page.locator(`${tid('ndv')} ${tid(`resource-locator-${name}`)}`);
-	await rl.locator(tid('rlc-input')).click();
+	const input = rl.locator(tid('rlc-input'));
+	await input.waitFor({ state: 'visible', timeout: 10_000 });
 	const items = page.locator(tid('rlc-item')).filter({ visible: true });
 	const errorBox = page.locator(tid('rlc-error-container')).filter({ visible: true }).first();
 	const search = page.locator(tid('rlc-search')).filter({ visible: true }).first();
+	let clickedAt = 0;
 	const shown = await poll(async (): Promise<ListShown | undefined> => {
 		if (await errorBox.isVisible()) return { items: [], error: (await errorBox.innerText()).replace(/\s+/g, ' ').trim(), empty: '' };
 		const n = await items.count();
 		if (n > 0) return { items: (await items.allInnerTexts()).slice(0, 20).map((t) => t.trim()), error: '', empty: '' };
-		if (!(await search.isVisible())) return undefined;
+		if (!(await search.isVisible())) {
+			// not open yet: a click while the page is still busy can be lost, so click again
+			// (only while the list is closed: a click on an open one closes it)
+			const open = await page.locator('[aria-haspopup="dialog"][aria-expanded="true"]').filter({ has: input }).count();
+			if (open === 0 && Date.now() - clickedAt > 2000) {
+				clickedAt = Date.now();
+				await input.click({ timeout: 5_000 }).catch(() => undefined);
+			}
+			return undefined;
+		}
 		const popover = page.locator('[role="dialog"]').filter({ has: search }).first();
 		const text = (await popover.innerText().catch(() => '')).replace(/\s+/g, ' ').trim();
 		if (/No results|Enter a search term/.test(text)) return { items: [], error: '', empty: text.slice(0, 200) };

@@ -72,7 +72,6 @@ let browser: Browser;
 let page: Page;
 let watch: BrowserWatch;
 let workflow: Workflow;
-let brokenWorkflow: Workflow;
 /** An example workflow (examples/): a realistic canvas behind the node picker. */
 let exampleWorkflow: Workflow;
 
@@ -96,9 +95,11 @@ const N = {
 	oldGet: 'Get Customer (saved before locators)',
 	oldStage: 'Set Stage (saved before locators)',
 	oldAssign: 'Assign (saved with old dropdown values)',
+	brokenSobot: 'Get Sobot Customer (credential pointing nowhere)',
+	brokenBangwo8: 'Create Bangwo8 Ticket (credential pointing nowhere)',
 } as const;
 
-function editorWorkflowNodes(c: SandboxCredentials, f: SandboxFakes): WorkflowNode[] {
+function editorWorkflowNodes(c: SandboxCredentials, f: SandboxFakes, nowhere: typeof broken): WorkflowNode[] {
 	const sobot = { sobotApi: c.sobotApi };
 	const bangwo8 = { bangwo8OAuth2Api: c.bangwo8OAuth2Api };
 	return [
@@ -125,6 +126,11 @@ function editorWorkflowNodes(c: SandboxCredentials, f: SandboxFakes): WorkflowNo
 			resource: 'customer', operation: 'assign', customerIds: '123',
 			agents: [JSON.stringify({ id: SANDBOX.agentId, name: 'SCRM测试' })],
 		}, sobot),
+		// The broken case the checks must fail on: credentials pointing at a closed port.
+		at(N.brokenSobot, T.sobot, [0, 660], { resource: 'customer', operation: 'get' }, { sobotApi: nowhere.sobotApi }),
+		at(N.brokenBangwo8, T.bangwo8, [300, 660], {
+			authentication: 'oAuth2', resource: 'ticket', operation: 'create', subject: 's', replyMsg: 'r', additionalFields: { ticketTemplateId: '' },
+		}, { bangwo8OAuth2Api: nowhere.bangwo8OAuth2Api }),
 	];
 }
 
@@ -175,18 +181,7 @@ describe('the package in n8n\'s editor (headless Chromium)', { timeout: 10 * 60_
 		const example = loadExamples().find((e) => e.file === 'sobot-new-customer-label-stage-assign.json');
 		assert.ok(example, 'examples/sobot-new-customer-label-stage-assign.json');
 		exampleWorkflow = await n8n.createWorkflow(bindCredentials(example.workflow, creds));
-		workflow = await n8n.createWorkflow({ name: 'Editor test: our five node types', nodes: editorWorkflowNodes(creds, fakes), connections: {} });
-		brokenWorkflow = await n8n.createWorkflow({
-			name: 'Editor test: credentials pointing nowhere',
-			nodes: [
-				at(N.sobotGet, T.sobot, [0, 0], { resource: 'customer', operation: 'get' }, { sobotApi: broken.sobotApi }),
-				at(N.bangwo8TicketCreate, T.bangwo8, [300, 0], {
-					authentication: 'oAuth2', resource: 'ticket', operation: 'create', subject: 's', replyMsg: 'r',
-					additionalFields: { ticketTemplateId: '' },
-				}, { bangwo8OAuth2Api: broken.bangwo8OAuth2Api }),
-			],
-			connections: {},
-		});
+		workflow = await n8n.createWorkflow({ name: 'Editor test: our five node types', nodes: editorWorkflowNodes(creds, fakes, broken), connections: {} });
 		console.log(`# n8n ${n8n.install.n8nVersion} at ${n8n.baseUrl} ready in ${n8n.timings.readyMs} ms, ${browser.browserType().name()} ${browser.version()}; set-up ${ms(t0)}`);
 		t0 = performance.now();
 		const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'en-US', timezoneId: 'UTC' });
@@ -386,14 +381,14 @@ describe('the package in n8n\'s editor (headless Chromium)', { timeout: 10 * 60_
 
 	test('the checks fail on a broken case: credentials pointing nowhere give list errors and console errors', async () => {
 		const from = watch.problems.length;
-		await page.goto(`${n8n.baseUrl}/workflow/${brokenWorkflow.id}`);
-		await canvasNode(page, N.sobotGet).waitFor({ state: 'visible', timeout: 30_000 });
-		await openPanel(page, N.sobotGet);
+		await openPanel(page, N.brokenSobot);
 		const list = await openLocatorList(page, 'customerId');
 		assert.notEqual(listProblem(list), '', `the locator check fails: ${JSON.stringify(list)}`);
-		await openPanel(page, N.bangwo8TicketCreate);
+		assert.match(list.error, /Could not load list/, 'because the list shows its error');
+		await openPanel(page, N.brokenBangwo8);
 		const dropdown = await openDropdown(page, 'ticketTemplateId');
 		assert.notEqual(listProblem(dropdown), '', `the dropdown check fails: ${JSON.stringify(dropdown)}`);
+		assert.match(dropdown.error, /Error fetching options/, 'because the dropdown shows its error');
 		await screenshot(page, 'broken-dropdown');
 		await saveHtml(page, 'broken-dropdown');
 		await watch.settle();
