@@ -33,7 +33,7 @@ import { chromium, type Browser, type Locator, type Page, type Request } from 'p
 
 import { PKG } from './workflows';
 
-export const ARTIFACTS = resolve(process.env.E2E_ARTIFACTS || join(__dirname, 'artifacts'));
+export const ARTIFACTS = resolve(process.env.E2E_ARTIFACTS || join(__dirname, '.artifacts'));
 
 /** `[data-test-id="…"]`, n8n's test attribute. */
 export const tid = (id: string): string => `[data-test-id="${id}"]`;

@@ -16,7 +16,8 @@
  *  - the browser console shows no error caused by the package;
  *  - the same checks DO fail on a broken case (credentials pointing at a closed port), so a
  *    check that passes above is not a check that cannot fail.
- * Screenshots of the main panels go to E2E_ARTIFACTS (default test/e2e/artifacts/).
+ * Screenshots of the main panels go to E2E_ARTIFACTS (default test/e2e/.artifacts/: a dot-folder,
+ * which `n8n-node build` does not copy into dist/ as it does every other *.png).
  *
  * Run by scripts/e2e/run.sh (one closing line "e2e: N passed, N failed" for all files).
  * Env: CHROMIUM_PATH (default /usr/bin/chromium), E2E_ARTIFACTS.
