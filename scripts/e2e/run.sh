@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # The end-to-end suite: our package, built and packed, inside a real n8n 2.41.1 —
 # test/e2e/package.e2e.ts (nodes, credentials, triggers), test/e2e/examples.e2e.ts (the
-# workflows of examples/ against the sandbox's demo data) and test/e2e/schemas.e2e.ts (the
-# output schemas the editor fetches), each starting its own n8n.
+# workflows of examples/ against the sandbox's demo data), test/e2e/schemas.e2e.ts (the
+# output schemas the editor fetches) and test/e2e/editor.e2e.ts (n8n's editor in headless
+# Chromium: Debian's /usr/bin/chromium, see scripts/e2e/install-chromium.sh), each starting its
+# own n8n.
 # Installs n8n into its cache if needed (scripts/e2e/install-n8n.sh), builds the package (skip
 # with E2E_SKIP_BUILD=1), then runs each node:test file under the cached Node 24 with the
 # project's TypeScript hook (so `npm run setup` must have run). Ends with one plain line
@@ -24,7 +26,7 @@ fi
 summary=$(mktemp)
 trap 'rm -f "$summary"' EXIT
 passed=0 failed=0 rc=0
-for file in ${E2E_FILES:-test/e2e/package.e2e.ts test/e2e/examples.e2e.ts test/e2e/schemas.e2e.ts}; do
+for file in ${E2E_FILES:-test/e2e/package.e2e.ts test/e2e/examples.e2e.ts test/e2e/schemas.e2e.ts test/e2e/editor.e2e.ts}; do
   echo "== e2e: $file"
   : >"$summary"
   set +e
