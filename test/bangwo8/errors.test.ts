@@ -129,3 +129,29 @@ describe('custom field option text', () => {
 		expect(describeFieldOptions([])).toBeUndefined();
 	});
 });
+
+describe('Bangwo8 that cannot be reached', () => {
+	it('names the URL it tried and says to check the Base URL (Basic Auth on a closed port)', async () => {
+		const { createServer } = await import('node:net');
+		// A port that was free a moment ago: nothing listens on it, so the connection is refused.
+		const port = await new Promise<number>((resolve) => {
+			const server = createServer().listen(0, '127.0.0.1', () => {
+				const address = server.address() as { port: number };
+				server.close(() => resolve(address.port));
+			});
+		});
+		const { CredentialStore } = await import('../harness/engine');
+		const { BANGWO8_NODE, createEngine } = await import('../support/package');
+		const store = new CredentialStore();
+		const credential = store.add('bangwo8BasicAuthApi', { baseUrl: `http://127.0.0.1:${port}/api/v1`, account: 'a', password: PASSWORD });
+		const result = await createEngine(store).runNode({
+			type: BANGWO8_NODE,
+			parameters: { authentication: 'basicAuth', resource: 'contact', operation: 'get', contactId: '1' },
+			credentials: { bangwo8BasicAuthApi: credential },
+		});
+		expect(result.error?.message).toBe(
+			`Bangwo8: could not reach http://127.0.0.1:${port}/api/v1 (connection refused). Check the Base URL of the credential.`,
+		);
+		expect(JSON.stringify(result.error)).not.toContain(PASSWORD);
+	});
+});

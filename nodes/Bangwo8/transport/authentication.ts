@@ -8,6 +8,7 @@ export const BANGWO8_AUTHENTICATION: INodeProperties = {
 	displayName: 'Authentication',
 	name: 'authentication',
 	type: 'options',
+	noDataExpression: true,
 	options: [
 		{ name: 'OAuth2 (SecretID and Secret)', value: 'oAuth2' },
 		{ name: 'Basic Auth (Account and Password)', value: 'basicAuth' },
