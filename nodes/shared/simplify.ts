@@ -1,5 +1,6 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
+import { zoneOffsetMs } from './time';
 import { isBlank, tryParseJson } from './values';
 
 /**
@@ -52,39 +53,13 @@ const ZERO_DATE = /^0000-00-00(?:[ T]00:00(?::00)?)?$/;
 
 // -------------------------------------------------------------------------------- time
 
-/** One formatter per zone: building one costs far more than formatting with it. Pure cache, no state. */
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-function formatterFor(timeZone: string): Intl.DateTimeFormat {
-	let formatter = formatters.get(timeZone);
-	if (formatter === undefined) {
-		formatter = new Intl.DateTimeFormat('en-US', {
-			timeZone,
-			hourCycle: 'h23',
-			year: 'numeric',
-			month: '2-digit',
-			day: '2-digit',
-			hour: '2-digit',
-			minute: '2-digit',
-			second: '2-digit',
-		});
-		formatters.set(timeZone, formatter);
-	}
-	return formatter;
-}
-
 /** The zone's offset from UTC at `ms`, in whole minutes; 0 for a zone Intl does not know. */
 function computeOffsetMinutes(ms: number, timeZone: string): number {
-	let formatter: Intl.DateTimeFormat;
 	try {
-		formatter = formatterFor(timeZone); // '' and unknown zones throw a RangeError: UTC
+		return Math.round(zoneOffsetMs(ms, timeZone) / 60_000);
 	} catch {
-		return 0;
+		return 0; // '' and unknown zones throw a RangeError: UTC
 	}
-	const parts = formatter.formatToParts(new Date(ms));
-	const get = (type: string) => Number(parts.find((part) => part.type === type)?.value);
-	const wall = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second'));
-	return Math.round((wall - Math.floor(ms / 1000) * 1000) / 60_000);
 }
 
 /**
