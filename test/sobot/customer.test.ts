@@ -247,6 +247,19 @@ describe('customer.getMany', () => {
 		});
 	});
 
+	it('the WeChat UnionID filter: wx_build_unionid from version 1.1, the saved wx_build_unionId in version 1, both sent as documented', async () => {
+		const runWith = async (filters: Record<string, string>, typeVersion: number) => {
+			bed.fake.clearRequests();
+			const { error } = await bed.run({ resource: 'customer', operation: 'getMany', filters }, { typeVersion });
+			expect(error).toBeUndefined();
+			return only(bed).query.wx_build_unionId;
+		};
+		expect(await runWith({ wx_build_unionid: 'or-new' }, 1.1)).toBe('or-new');
+		expect(await runWith({ wx_build_unionId: 'or-old' }, 1)).toBe('or-old');
+		// Each version knows only its own spelling: n8n drops the other before the node runs.
+		expect(await runWith({ wx_build_unionId: 'or-old' }, 1.1)).toBeUndefined();
+	});
+
 	it('returns all pages at page size 100, one item per customer with ex_fields', async () => {
 		bed.fake.seedCustomers(150);
 		const { items } = await bed.run({ resource: 'customer', operation: 'getMany', returnAll: true, filters: {} });

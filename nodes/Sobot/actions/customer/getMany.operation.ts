@@ -98,14 +98,24 @@ export const properties: INodeProperties[] = [
 			searchListMethod: 'searchStages',
 			description: 'Only customers at this follow-up stage, picked from the list or given by ID',
 		}),
+		// One spelling, as create and update and Sobot's answers have it, from version 1.1; version 1
+		// keeps the name it was saved with (n8n drops collection options it does not know). Both
+		// are sent as list_by_page documents the filter: wx_build_unionId.
 		{
 			displayName: 'WeChat UnionID (Self-Built App)',
-			// Spelled as list_by_page documents it. Renaming it would silently drop the value from
-			// saved workflows: n8n keeps only the collection options it knows.
 			name: 'wx_build_unionId',
 			type: 'string',
 			default: '',
 			description: "The customer's WeChat UnionID from your own WeChat app (official account or mini program)",
+			displayOptions: { show: { '@version': [1] } },
+		},
+		{
+			displayName: 'WeChat UnionID (Self-Built App)',
+			name: 'wx_build_unionid',
+			type: 'string',
+			default: '',
+			description: "The customer's WeChat UnionID from your own WeChat app (official account or mini program)",
+			displayOptions: { show: { '@version': [{ _cnd: { gte: 1.1 } }] } },
 		},
 	]),
 ];
@@ -121,6 +131,8 @@ export async function execute(this: IExecuteFunctions, itemIndex: number) {
 		} else if (key === 'user_label') {
 			const labels = decodeChoices(this, value, 'Labels', itemIndex).map((label) => label.id);
 			if (labels.length > 0) qs.user_label = checkIdList(this, labels, 'Labels', itemIndex).join(',');
+		} else if (key === 'wx_build_unionid' || key === 'wx_build_unionId') {
+			qs.wx_build_unionId = value;
 		} else if (key === 'stageid') {
 			const stage = decodeChoice(this, value, 'Stage', itemIndex);
 			if (stage) qs.stageid = checkId(this, stage.id, 'Stage', itemIndex);
