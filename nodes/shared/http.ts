@@ -156,6 +156,11 @@ const NETWORK_CODE_WORDS: Record<string, string> = {
 	EPIPE: 'connection closed',
 };
 
+/** Whether no connection could be made at all (refused, unknown host): the address is wrong or down. */
+export function isUnreachable(failure: HttpFailure): boolean {
+	return ['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN'].includes(failure.code ?? '');
+}
+
 /** Whether the failure happened on the wire (an HTTP answer or a network error). */
 export function isWireFailure(failure: HttpFailure): boolean {
 	return failure.status !== undefined || (failure.code !== undefined && failure.code in NETWORK_CODE_WORDS);

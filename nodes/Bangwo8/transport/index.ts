@@ -11,7 +11,7 @@ import { BANGWO8_MAX_PAGE_SIZE } from './constants';
 import { BANGWO8_ENDPOINTS, type Bangwo8EndpointName } from './endpoints';
 import {
 	failureDescription,
-	isTimeout,
+	isUnreachable,
 	preview,
 	redact,
 	requestTimeoutMs,
@@ -134,11 +134,10 @@ async function send(
 		{
 			policy: endpoint.retry,
 			toError: (failure) => {
-				// No HTTP answer at all (refused, unknown host, …): say where, as the fix is in the credential.
-				const reason =
-					failure.status === undefined && !isTimeout(failure)
-						? `could not reach ${connection.baseUrl} (${summarizeFailure(failure)}). Check the Base URL of the credential.`
-						: summarizeFailure(failure);
+				// No connection at all (refused, unknown host): say where, as the fix is in the credential.
+				const reason = isUnreachable(failure)
+					? `could not reach ${connection.baseUrl} (${summarizeFailure(failure)}). Check the Base URL of the credential.`
+					: summarizeFailure(failure);
 				const error = bangwo8Error(context, failure.status, failure.body, reason, secrets, itemIndex);
 				const outcome = failureDescription(failure, endpoint.retry, 'Bangwo8', requestTimeoutMs(context) / 1000);
 				if (outcome) error.description = [error.description, outcome].filter(Boolean).join('. ');
