@@ -51,7 +51,9 @@ function scope(property: INodeProperties): string {
 
 function describe(property: INodeProperties, owner: string, prefix: string, where: string, lines: string[]): void {
 	const name = `${prefix}${property.name}`;
-	const parts = [owner, where, name, property.type];
+	// A nested option's own conditions (e.g. `@version` on a collection option) follow its name.
+	const own = prefix !== '' && property.displayOptions ? [scope(property).replace(/^\*\.\* ?/, '')] : [];
+	const parts = [owner, where, name, ...own.filter(Boolean), property.type];
 	if (property.type !== 'collection' && property.type !== 'fixedCollection' && property.type !== 'notice') {
 		parts.push(`default=${JSON.stringify(property.default)}`);
 	}
