@@ -112,6 +112,20 @@ describe('dropdowns', () => {
 		expect(options).toHaveLength(3);
 	});
 
+	it('a value saved by 0.1.0 ({"id","name"} JSON) is offered under its own name, so the editor does not mark it unsupported', async () => {
+		const saved = '{"id":"edf5f6bbf1ee488093edc3eea29cdc63","name":"测试2"}';
+		const unknown = '{"id":"no-such-agent","name":"gone"}';
+		const options = await bed.loadOptions('getAgents', { resource: 'customer', operation: 'assign', agents: [saved, unknown] });
+		expect(options).toHaveLength(4);
+		expect(options[3]).toEqual({
+			name: '测试2 (总公司 / 客服中心 / 运营部) (as saved by version 0.1.0)',
+			value: saved,
+			description: 'Runs as the same choice; pick it again to store the plain ID',
+		});
+		const provinces = await bed.loadOptions('getProvinces', { additionalFields: { province: '{"id":"130000","name":"河北省"}' } });
+		expect(provinces.filter((option) => option.name.startsWith('河北省'))).toHaveLength(2);
+	});
+
 	it('provinces → cities → districts, whichever way Sobot answers city/area', async () => {
 		const provinces = await bed.loadOptions('getProvinces');
 		expect(provinces[2]).toEqual({ name: '河北省', value: '130000' });

@@ -23,8 +23,36 @@ function currentId(context: ILoadOptionsFunctions, paths: string[]): string {
 	return '';
 }
 
+/**
+ * Dropdowns stored `{"id":…,"name":…}` in package 0.1.0; those saved values still run (the id is
+ * read from them). Each one found in the node's parameters is offered next to the option of its
+ * id, so the editor shows the name instead of marking the value "not supported".
+ */
+function withSavedValues(context: ILoadOptionsFunctions, options: INodePropertyOptions[]): INodePropertyOptions[] {
+	const saved = new Set<string>();
+	const collect = (value: unknown): void => {
+		if (typeof value === 'string') {
+			if (value.trim().startsWith('{')) saved.add(value);
+		} else if (Array.isArray(value)) {
+			for (const entry of value) collect(entry);
+		} else if (value !== null && typeof value === 'object') {
+			for (const entry of Object.values(value)) collect(entry);
+		}
+	};
+	collect(context.getCurrentNodeParameters() ?? {});
+	const extra: INodePropertyOptions[] = [];
+	for (const value of saved) {
+		const option = options.find((candidate) => candidate.value === decodeChoiceValue(value));
+		if (option) extra.push({ name: `${option.name} (as saved by version 0.1.0)`, value, description: 'Runs as the same choice; pick it again to store the plain ID' });
+	}
+	return [...options, ...extra];
+}
+
 export async function getLabelGroups(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
-	return (await fetchLabelGroups(this)).map((group) => ({ name: text(group.name), value: text(group.id) })).sort(byName);
+	return withSavedValues(
+		this,
+		(await fetchLabelGroups(this)).map((group) => ({ name: text(group.name), value: text(group.id) })).sort(byName),
+	);
 }
 
 /**
@@ -32,44 +60,62 @@ export async function getLabelGroups(this: ILoadOptionsFunctions): Promise<INode
  * the plain id: the names Sobot wants next to it are looked up when the node runs (once per run).
  */
 export async function getLabels(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
-	return (await fetchAllLabels(this))
-		.map((label) => ({ name: `${text(label.group_name)} / ${text(label.name)}`, value: text(label.id) }))
-		.sort(byName);
+	return withSavedValues(
+		this,
+		(await fetchAllLabels(this))
+			.map((label) => ({ name: `${text(label.group_name)} / ${text(label.name)}`, value: text(label.id) }))
+			.sort(byName),
+	);
 }
 
 /** Stages in Sobot's order. */
 export async function getStages(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
-	return (await fetchStages(this)).map((stage: IDataObject) => ({ name: text(stage.name), value: text(stage.id) }));
+	return withSavedValues(
+		this,
+		(await fetchStages(this)).map((stage: IDataObject) => ({ name: text(stage.name), value: text(stage.id) })),
+	);
 }
 
 /** Agents, shown with their department path. */
 export async function getAgents(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
-	return (await fetchAgents(this))
-		.map((agent) => ({
-			name: agent.department_names.length ? `${agent.name} (${agent.department_names.join(' / ')})` : agent.name,
-			value: agent.id,
-		}))
-		.sort(byName);
+	return withSavedValues(
+		this,
+		(await fetchAgents(this))
+			.map((agent) => ({
+				name: agent.department_names.length ? `${agent.name} (${agent.department_names.join(' / ')})` : agent.name,
+				value: agent.id,
+			}))
+			.sort(byName),
+	);
 }
 
 export async function getProvinces(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
-	return (await fetchProvinces(this)).map((province) => ({ name: province.name, value: province.id }));
+	return withSavedValues(
+		this,
+		(await fetchProvinces(this)).map((province) => ({ name: province.name, value: province.id })),
+	);
 }
 
 export async function getCities(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
 	const provinceId = currentId(this, ['additionalFields.province', 'province']);
 	if (!provinceId) return [];
-	return (await fetchCities(this, provinceId)).map((city) => ({ name: city.name, value: city.id }));
+	return withSavedValues(
+		this,
+		(await fetchCities(this, provinceId)).map((city) => ({ name: city.name, value: city.id })),
+	);
 }
 
 export async function getDistricts(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
 	const cityId = currentId(this, ['additionalFields.city', 'city']);
 	if (!cityId) return [];
 	const provinceId = currentId(this, ['additionalFields.province', 'province']);
-	return (await fetchDistricts(this, cityId, provinceId || undefined)).map((district) => ({
-		name: district.name,
-		value: district.id,
-	}));
+	return withSavedValues(
+		this,
+		(await fetchDistricts(this, cityId, provinceId || undefined)).map((district) => ({
+			name: district.name,
+			value: district.id,
+		})),
+	);
 }
 
 export async function getCustomFields(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
