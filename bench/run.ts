@@ -122,16 +122,19 @@ async function sobotBenchmarks() {
 			freshConnections: () => bareSobotLoop(getJsonFreshConnection, fake.origin, token),
 		});
 		report('Sobot peak heap, Return All of 10,000 customers (MB)', (await peakHeapMb(node)).toFixed(1));
+		await simplifyCost('Sobot', node, () => sobotReturnAll(engine, credential, 1.1));
 	} finally {
 		await fake.stop();
 	}
 }
 
-async function sobotReturnAll(engine: Engine, credential: CredentialRef): Promise<number> {
+/** Return All of the customers: version 1 (raw, as the other figures), or 1.1 with Simplify on. */
+async function sobotReturnAll(engine: Engine, credential: CredentialRef, typeVersion = 1): Promise<number> {
 	const { items, error } = await engine.runNode({
 		type: SOBOT_NODE,
 		parameters: { resource: 'customer', operation: 'getMany', returnAll: true },
 		credentials: { sobotApi: credential },
+		typeVersion,
 	});
 	if (error) throw error;
 	return items.length;
@@ -210,16 +213,18 @@ async function bangwo8Benchmarks() {
 			freshConnections: () => bareBangwo8Loop(getJsonFreshConnection, fake.origin),
 		});
 		report('Bangwo8 peak heap, Return All of 10,000 contacts (MB)', (await peakHeapMb(node)).toFixed(1));
+		await simplifyCost('Bangwo8', node, () => bangwo8ReturnAll(engine, credential, 1.1));
 	} finally {
 		await fake.stop();
 	}
 }
 
-async function bangwo8ReturnAll(engine: Engine, credential: CredentialRef): Promise<number> {
+async function bangwo8ReturnAll(engine: Engine, credential: CredentialRef, typeVersion = 1): Promise<number> {
 	const { items, error } = await engine.runNode({
 		type: BANGWO8_NODE,
 		parameters: { authentication: 'basicAuth', resource: 'contact', operation: 'getMany', returnAll: true },
 		credentials: { bangwo8BasicAuthApi: credential },
+		typeVersion,
 	});
 	if (error) throw error;
 	return items.length;
@@ -320,6 +325,21 @@ async function compareWithBareLoops(
 	report(`${vendor} bare loop, a new connection per request like n8n's helper (ms)`, freshMedian.toFixed(0));
 	report(`${vendor} node / bare fetch loop`, (nodeMedian / keepAliveMedian).toFixed(2), '≤ 1.25');
 	report(`${vendor} node / bare loop with new connections`, (nodeMedian / freshMedian).toFixed(2));
+}
+
+/** What Simplify (on by default from node version 1.1) adds to a Return All of 10,000, run alternately. */
+async function simplifyCost(vendor: string, raw: () => Promise<number>, simplified: () => Promise<number>) {
+	if ((await raw()) !== (await simplified())) throw new Error(`${vendor}: Simplify changed the number of items`);
+	const times = { raw: [] as number[], simplified: [] as number[] };
+	for (let run = 0; run < RUNS; run++) {
+		times.raw.push((await timed(raw)).ms);
+		times.simplified.push((await timed(simplified)).ms);
+	}
+	const [rawMedian, simplifiedMedian] = [median(times.raw), median(times.simplified)];
+	report(
+		`${vendor} Return All of 10,000 with Simplify on (version 1.1) / raw (version 1), medians of ${RUNS}`,
+		`${simplifiedMedian.toFixed(0)} ms / ${rawMedian.toFixed(0)} ms = ${(simplifiedMedian / rawMedian).toFixed(2)}`,
+	);
 }
 
 /**
