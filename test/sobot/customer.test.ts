@@ -84,6 +84,24 @@ describe('customer.create', () => {
 		expect(created.liable_service_name).toBe(AGENT.name);
 	});
 
+	it('takes the names Simplify outputs for fixed lists (Status, Sex, Customer Level) and refuses anything else before sending', async () => {
+		const { error } = await bed.run({
+			resource: 'customer',
+			operation: 'create',
+			nick: 'n',
+			additionalFields: { agent: AGENT.id, crm_status: '={{ "Following Up" }}', sex: '={{ "female" }}', is_vip: '={{ "VIP" }}' },
+		});
+		expect(error).toBeUndefined();
+		const [save] = bed.fake.requestsTo('POST', path('/user/save'));
+		expect(save.body).toMatchObject({ crm_status: 3, sex: 2, is_vip: '1' });
+		bed.fake.clearRequests();
+		const refused = await bed.run({ resource: 'customer', operation: 'create', nick: 'n', additionalFields: { crm_status: '={{ "Lead" }}' } });
+		expect(refused.error?.message).toBe(
+			'"Status" must be one of First Contact (1), To Be Assigned (2), Following Up (3), Public Pool (4); got "Lead"',
+		);
+		expect(bed.calls()).toHaveLength(0);
+	});
+
 	it('looks names up once for ids given by expression (agent, province, city, district)', async () => {
 		bed.fake.regionMode = 'as-named';
 		const { error } = await bed.run({

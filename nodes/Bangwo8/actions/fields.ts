@@ -3,6 +3,7 @@ import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INod
 import { customFieldInputs, customFieldRows, parseJsonInput } from '../../shared/customFields';
 import { MAX_ID_LENGTH, splitIdText } from '../../shared/paths';
 import { recordLocator } from '../../shared/properties';
+import { readNamedOption } from '../../shared/options';
 
 /** Bangwo8 accepts at most this many ids in one `ids=` list (show_many, destroy_many). */
 export const MAX_IDS_PER_REQUEST = 100;
@@ -306,12 +307,10 @@ export interface NamedNumber {
 	value: number;
 }
 
-const nameKey = (text: string) => text.toLowerCase().replace(/[^a-z]/g, '');
-
 /**
  * The number to send for a named-number parameter: an option's number (as a number or digits,
  * e.g. from an expression) or its name in any case ("open", "Awaiting Reply"). Anything else is
- * an error naming the parameter and listing the values.
+ * refused, naming the parameter and its options (nodes/shared/options.ts).
  */
 export function readNamedNumber(
 	context: IExecuteFunctions,
@@ -320,16 +319,7 @@ export function readNamedNumber(
 	choices: NamedNumber[],
 	itemIndex: number,
 ): string {
-	const text = typeof value === 'number' || typeof value === 'string' ? String(value).trim() : '';
-	const byNumber = choices.find((choice) => String(choice.value) === text);
-	const byName = choices.find((choice) => text !== '' && nameKey(choice.name) === nameKey(text));
-	const choice = byNumber ?? byName;
-	if (choice) return String(choice.value);
-	throw new NodeOperationError(
-		context.getNode(),
-		`"${displayName}" must be one of ${choices.map((option) => `${option.name} (${option.value})`).join(', ')}; got "${text.slice(0, 40) || JSON.stringify(value)}"`,
-		{ itemIndex },
-	);
+	return String(readNamedOption(context, value, displayName, choices, itemIndex));
 }
 
 /**

@@ -15,6 +15,7 @@ import { sobotLocator } from '../../helpers/locators';
 import { checkIdList, checkMaxLength, fail, getIdParameter } from '../../helpers/validation';
 import { sortedByDisplayName } from '../../../shared/properties';
 import type { RunScope } from '../../../shared/router';
+import { readNamedOption, type NamedOption } from '../../../shared/options';
 
 export const customerIdProperty: INodeProperties = sobotLocator({
 	name: 'customerId',
@@ -158,6 +159,13 @@ export const updateFields: INodeProperties[] = sortedByDisplayName([
 	text('VIP Level', 'vip_level', 'Value of the VIP level dropdown defined in Sobot'),
 ]);
 
+/** The fixed-list fields of create and update (Sex, Customer Level, Status, Blacklist Status), by name. */
+const FIXED_LISTS = new Map(
+	[...createFields, ...updateFields]
+		.filter((property) => property.type === 'options' && !property.typeOptions?.loadOptionsMethod)
+		.map((property) => [property.name, property]),
+);
+
 async function regionFields(
 	context: IExecuteFunctions,
 	fields: IDataObject,
@@ -199,6 +207,11 @@ export async function buildCustomerBody(
 	run: RunScope,
 ): Promise<IDataObject> {
 	const fields = withoutEmpty({ ...collection });
+	// A code or its name ("Following Up", as Simplify outputs it), checked before anything is sent.
+	for (const [name, property] of FIXED_LISTS) {
+		if (fields[name] === undefined) continue;
+		fields[name] = readNamedOption(context, fields[name], property.displayName, property.options as NamedOption[], itemIndex);
+	}
 	const exFieldStr = takeExFieldStr(context, fields, itemIndex);
 	const agent = decodeChoice(context, fields.agent, 'Responsible Agent', itemIndex);
 	delete fields.agent;
