@@ -374,6 +374,24 @@ describe(`${PKG} inside n8n`, { timeout: 20 * 60_000 }, () => {
 			assert.deepEqual(pages.map((p) => [p.query['page_no'], p.query['page_size']]), [['1', '100'], ['2', '100'], ['3', '100']]);
 		});
 
+		test('Simplify: a node of version 1.1 (what the editor adds now) simplifies by default, version 1 gives the raw answer', async () => {
+			const customer = sobot.addCustomer({ nick: 'E2E 简化', crm_status: 3, sex: 2 });
+			const get = { resource: 'customer', operation: 'get', customerId: customer.id };
+			const wf = await manualWorkflow('Sobot Simplify by version', [
+				{ ...node('Get v1.1', T.sobot, 220, get, { sobotApi: cred }), typeVersion: 1.1 },
+				node('Get v1', T.sobot, 440, get, { sobotApi: cred }),
+			]);
+			const ex = await n8n.runWorkflow(wf.id);
+			assertSuccess(ex);
+			const [simplified] = nodeOutput(ex, 'Get v1.1');
+			const [raw] = nodeOutput(ex, 'Get v1');
+			assert.equal(simplified.crmStatus, 'Following Up');
+			assert.equal(simplified.sex, 'Female');
+			assert.match(String(simplified.createTime), /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}(Z|[+-]\d{2}:\d{2})$/);
+			assert.equal(raw.crmStatus, '3');
+			assert.match(String(raw.createTime), /^\d{10}$/);
+		});
+
 		test('editor dropdowns (loadOptions over REST) use the stored token: stages and label groups', async () => {
 			const tokens = sobot.tokenRequests;
 			const stages = await editorOptions(T.sobot, 'getStages', 'filters.stageid',
