@@ -20,13 +20,11 @@ import {
 	type EventSource,
 	type TriggerLimits,
 } from './changes';
-import { withPollLease } from '../shared/polling';
+import { runPoll } from '../shared/polling';
 import { deletedCompanies, readChangesSince, readFirstPosition } from './reader';
 import { bangwo8ApiRequestAllItems } from '../Bangwo8/transport';
 import { BANGWO8_AUTHENTICATION, BANGWO8_CREDENTIALS } from '../Bangwo8/transport/authentication';
-
-/** Keys that would change how JavaScript objects behave downstream rather than carry data: dropped. */
-const UNSAFE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+import { UNSAFE_KEYS } from '../shared/values';
 
 /**
  * One output item: `event` first (as in the Sobot Trigger), then, for a record whose timestamp
@@ -159,45 +157,38 @@ async function pollChanges(ctx: IPollFunctions, limits: TriggerLimits): Promise<
 		throw new NodeOperationError(ctx.getNode(), `Parameter "event" has an unknown value: ${String(event)}`);
 	}
 	const keepDeleted = ctx.getNodeParameter('options.includeDeleted', false) === true;
-
-	if (ctx.getMode() === 'manual') {
-		// A test run shows the most recent record so fields can be mapped; the position stays.
-		const latest = await bangwo8ApiRequestAllItems.call(
-			ctx,
-			source.endpoint,
-			source.rootKey,
-			{ returnAll: false, limit: 1 },
-			{ qs: { [`${source.change}_order`]: 'desc', ...testRunQuery(source, keepDeleted) } },
-		);
-		return latest.length > 0 ? [ctx.helpers.returnJsonArray([itemJson(event, { record: latest[0], id: '' })])] : null;
-	}
-
-	const data = ctx.getWorkflowStaticData('node');
-	return await withPollLease(data, async () => {
-		const stored = readPosition(data, event);
-		if (stored === undefined) {
-			// First activation (or the event was changed): start after the newest record on the
-			// server, emit nothing old.
-			const first = await readFirstPosition(ctx, source, limits);
-			writePosition(data, { event, ...first, held: 0 });
-			return null;
-		}
-		// Everything is read before the position moves, so a failing poll leaves it where it was.
-		const records = await readChangesSince(ctx, source, stored.position, limits);
-		const { fresh, next, warnings } = selectChanges(records, stored, source, keepDeleted, limits);
-		let emit = fresh;
-		if (source.deleted === 'deStat' && !keepDeleted) {
-			const deleted = await deletedCompanies(ctx, source, stored.position, fresh.map((change) => change.id), limits);
-			emit = fresh.filter((change) => !deleted.has(change.id));
-		}
-		for (const warning of warnings) ctx.logger.warn(`Bangwo8 Trigger: ${warning}`);
-		const undated = emit.filter((change) => change.unreadable !== undefined).length;
-		if (undated > 0) {
-			ctx.logger.warn(
-				`Bangwo8 Trigger: ${undated} ${source.noun} record(s) without a readable ${timeField(source)} were emitted with a "warning" field`,
+	return await runPoll(ctx, {
+		newest: async () => {
+			const latest = await bangwo8ApiRequestAllItems.call(
+				ctx,
+				source.endpoint,
+				source.rootKey,
+				{ returnAll: false, limit: 1 },
+				{ qs: { [`${source.change}_order`]: 'desc', ...testRunQuery(source, keepDeleted) } },
 			);
-		}
-		writePosition(data, next);
-		return emit.length > 0 ? [ctx.helpers.returnJsonArray(emit.map((change) => itemJson(event, change)))] : null;
+			return latest.length > 0 ? itemJson(event, { record: latest[0], id: '' }) : undefined;
+		},
+		position: (data) => readPosition(data, event),
+		// Start after the newest record on the server (not the n8n host's clock).
+		start: async (data) => writePosition(data, { event, ...(await readFirstPosition(ctx, source, limits)), held: 0 }),
+		changes: async (stored, data) => {
+			// Everything is read before the position moves, so a failing poll leaves it where it was.
+			const records = await readChangesSince(ctx, source, stored.position, limits);
+			const { fresh, next, warnings } = selectChanges(records, stored, source, keepDeleted, limits);
+			let emit = fresh;
+			if (source.deleted === 'deStat' && !keepDeleted) {
+				const deleted = await deletedCompanies(ctx, source, stored.position, fresh.map((change) => change.id), limits);
+				emit = fresh.filter((change) => !deleted.has(change.id));
+			}
+			for (const warning of warnings) ctx.logger.warn(`Bangwo8 Trigger: ${warning}`);
+			const undated = emit.filter((change) => change.unreadable !== undefined).length;
+			if (undated > 0) {
+				ctx.logger.warn(
+					`Bangwo8 Trigger: ${undated} ${source.noun} record(s) without a readable ${timeField(source)} were emitted with a "warning" field`,
+				);
+			}
+			writePosition(data, next);
+			return emit.map((change) => itemJson(event, change));
+		},
 	});
 }

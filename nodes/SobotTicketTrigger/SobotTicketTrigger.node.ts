@@ -8,7 +8,7 @@ import {
 	type IPollFunctions,
 } from 'n8n-workflow';
 
-import { withPollLease } from '../shared/polling';
+import { runPoll } from '../shared/polling';
 import {
 	DEFAULT_TICKET_LIMITS,
 	firstPosition,
@@ -18,9 +18,7 @@ import {
 	type TicketEvent,
 	type TicketTriggerLimits,
 } from './poll';
-
-/** Keys that would change how JavaScript objects behave downstream rather than carry data: dropped. */
-const UNSAFE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+import { UNSAFE_KEYS } from '../shared/values';
 
 /** One output item: `event` first, then the ticket as Sobot sent it (a ticket field `event` becomes `sobot_event`). */
 export function ticketItem(event: TicketEvent, ticket: IDataObject): IDataObject {
@@ -104,22 +102,15 @@ async function pollTickets(ctx: IPollFunctions, limits: TicketTriggerLimits): Pr
 		throw new NodeOperationError(ctx.getNode(), `Parameter "event" has an unknown value: ${String(event)}`);
 	}
 	const lookbackDays = Number(ctx.getNodeParameter('options.lookbackDays', 90)) || 90;
-	const data = ctx.getWorkflowStaticData('node');
-
-	if (ctx.getMode() === 'manual') {
-		// A test run shows the most recent ticket so fields can be mapped; the position stays.
-		const latest = await latestTicket(ctx, data, event, lookbackDays, limits);
-		return latest ? [ctx.helpers.returnJsonArray([ticketItem(event, latest)])] : null;
-	}
-
-	return await withPollLease(data, async () => {
-		const stored = readPosition(data, event);
-		if (stored === undefined) {
-			// First activation (or the event was changed): emit nothing old.
-			await firstPosition(ctx, data, event, lookbackDays, limits);
-			return null;
-		}
-		const tickets = await pollChanges(ctx, data, stored, lookbackDays, limits);
-		return tickets.length > 0 ? [ctx.helpers.returnJsonArray(tickets.map((ticket) => ticketItem(event, ticket)))] : null;
+	return await runPoll(ctx, {
+		newest: async () => {
+			// Reads which ticket query works from static data (see latestTicket); stores nothing new.
+			const latest = await latestTicket(ctx, ctx.getWorkflowStaticData('node'), event, lookbackDays, limits);
+			return latest ? ticketItem(event, latest) : undefined;
+		},
+		position: (data) => readPosition(data, event),
+		start: async (data) => await firstPosition(ctx, data, event, lookbackDays, limits),
+		changes: async (stored, data) =>
+			(await pollChanges(ctx, data, stored, lookbackDays, limits)).map((ticket) => ticketItem(event, ticket)),
 	});
 }

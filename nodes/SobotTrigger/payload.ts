@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { tryParseJson } from '../shared/values';
+import { tryParseJson, UNSAFE_KEYS } from '../shared/values';
 
 /**
  * Reading Sobot's CRM push (seed 002, section 4): `{"sys_code":"50","type":"crm","content":[…]}`.
@@ -18,13 +18,6 @@ const EVENT_BY_MSG_TYPE: Record<string, PushEvent> = {
 	'0': 'customerSaved',
 	'1': 'customerMerged',
 };
-
-/**
- * Keys that are never data: in JavaScript they reach an object's prototype. A push entry like
- * `{"__proto__":{"isAdmin":true}}`, copied into an item naively, makes `$json.isAdmin` true in the
- * next node while the execution view shows nothing. Sobot documents none of these keys.
- */
-const UNSAFE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
 /**
  * A copy of a JSON value built from own properties only, in which the keys `__proto__`,

@@ -1,7 +1,7 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
 import { zoneOffsetMs } from './time';
-import { isBlank, tryParseJson } from './values';
+import { isBlank, tryParseJson, UNSAFE_KEYS } from './values';
 
 /**
  * "Simplify" for the read operations of both action nodes: the record as the vendor sent it, with
@@ -229,9 +229,6 @@ export function parsedJson(value: unknown): unknown {
 	const parsed = tryParseJson(value);
 	return parsed !== undefined && typeof parsed.value === 'object' && parsed.value !== null ? parsed.value : value;
 }
-
-/** Keys that would reach an object's prototype if assigned: a list holding one is not turned into an object. */
-const UNSAFE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
 /**
  * Custom-field entries (`[{key, value}]`, `[{fieldid, field_value}]`, …) as one object keyed by

@@ -1,5 +1,11 @@
 import type { IDataObject } from 'n8n-workflow';
 
+/**
+ * Keys that would change how JavaScript objects behave downstream (prototype pollution) rather
+ * than carry data: dropped from everything a vendor or a push sends before it becomes an item.
+ */
+export const UNSAFE_KEYS: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype']);
+
 /** Nothing entered: undefined, null, blank text or an empty list. */
 export function isBlank(value: unknown): boolean {
 	if (value === undefined || value === null) return true;
