@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { IDataObject } from 'n8n-workflow';
 
 import type { Bangwo8EndpointName } from '../Bangwo8/transport/endpoints';
+import { chinaWallClock, CHINA_OFFSET_MS } from '../shared/time';
 
 export type Bangwo8Event =
 	| 'companyCreated'
@@ -86,18 +87,8 @@ export const DEFAULT_LIMITS: Readonly<TriggerLimits> = {
 	maxPages: 2_000,
 };
 
-/**
- * Bangwo8 is a Chinese service: its timestamps ('YYYY-MM-DD HH:mm:ss', no zone) are taken to be
- * China Standard Time (UTC+8, no DST). The seeds do not say so; if a real account shows
- * otherwise, this constant is the one place to change.
- */
-const VENDOR_UTC_OFFSET_MS = 8 * 3600_000;
-
 /** A moment as Bangwo8 writes it: 'YYYY-MM-DD HH:mm:ss' in China time. Such strings sort by time. */
-export function vendorTime(ms: number): string {
-	const iso = new Date(ms + VENDOR_UTC_OFFSET_MS).toISOString();
-	return `${iso.slice(0, 10)} ${iso.slice(11, 19)}`;
-}
+export const vendorTime = chinaWallClock;
 
 /**
  * A record's timestamp in the sortable 'YYYY-MM-DD HH:mm:ss' form, or undefined when it is not a
@@ -116,7 +107,7 @@ export function readVendorTime(value: unknown): string | undefined {
 
 /** The second after a vendor time (for a position that must pass a whole second). */
 function nextSecond(time: string): string {
-	const ms = Date.parse(`${time.replace(' ', 'T')}Z`) - VENDOR_UTC_OFFSET_MS;
+	const ms = Date.parse(`${time.replace(' ', 'T')}Z`) - CHINA_OFFSET_MS;
 	return vendorTime(ms + 1000);
 }
 

@@ -5,8 +5,6 @@ import { properties as setStageProperties } from './actions/customer/setStage.op
 import { STANDARD_LEVELS, STANDARD_STATUSES } from './actions/ticket/common';
 import {
 	applyRules,
-	chinaDay,
-	CHINA_UTC_OFFSET_MS,
 	entriesToObject,
 	flagRule,
 	isoInZone,
@@ -14,7 +12,6 @@ import {
 	nameRule,
 	optionNames,
 	parsedJson,
-	readVendorTime,
 	safely,
 	timeRule,
 	type CodeNames,
@@ -22,6 +19,7 @@ import {
 	type Simplifier,
 	type SimplifyOptions,
 } from '../shared/simplify';
+import { chinaDay, CHINA_OFFSET_MS, readVendorTime } from '../shared/time';
 import { isBlank } from '../shared/values';
 
 /**
@@ -136,7 +134,7 @@ const dayRule: FieldRule = (value, { timezone }) => {
 	const ms = readVendorTime(value);
 	if (ms === null) return null;
 	if (ms === undefined) return value;
-	return (ms + CHINA_UTC_OFFSET_MS) % 86_400_000 === 0 ? chinaDay(ms) : isoInZone(ms, timezone);
+	return (ms + CHINA_OFFSET_MS) % 86_400_000 === 0 ? chinaDay(ms) : isoInZone(ms, timezone);
 };
 
 /**

@@ -3,13 +3,13 @@ import { NodeApiError, NodeOperationError, type IDataObject, type IPollFunctions
 import { sobotApiRequest } from '../Sobot/transport';
 import { SOBOT_ENDPOINTS, type SobotEndpoint } from '../Sobot/transport/endpoints';
 import {
-	readTicketTime,
 	ticketId,
 	ticketQueryTime,
 	timeWindows,
 	TICKET_CREATED_FIELD,
 	TICKET_UPDATED_FIELD,
 } from '../Sobot/actions/ticket/common';
+import { readVendorTime } from '../shared/time';
 
 export type TicketEvent = 'ticketCreated' | 'ticketUpdated';
 
@@ -134,7 +134,7 @@ export async function readChanges(
 	const created = await readRange(ctx, 'ticketList', Math.min(from, to - lookbackDays * 24 * 3600_000), to, limits);
 	return {
 		tickets: created.tickets.filter((ticket) => {
-			const time = readTicketTime(ticket[TICKET_UPDATED_FIELD]);
+			const time = (readVendorTime(ticket[TICKET_UPDATED_FIELD]) ?? undefined);
 			return time === undefined || time >= from;
 		}),
 		complete: created.complete,
@@ -147,7 +147,7 @@ export function eventField(event: TicketEvent): string {
 
 export function changeKey(ticket: IDataObject, event: TicketEvent): { key: string; time?: number } {
 	const raw = ticket[eventField(event)];
-	const time = readTicketTime(raw);
+	const time = (readVendorTime(raw) ?? undefined);
 	const id = ticketId(ticket);
 	return time === undefined ? { key: `${id}@?${JSON.stringify(raw ?? null)}` } : { key: `${id}@${time}`, time };
 }
@@ -248,7 +248,7 @@ export async function latestTicket(
 	let latest: IDataObject | undefined;
 	let latestTime = Number.NEGATIVE_INFINITY;
 	for (const ticket of tickets) {
-		const time = readTicketTime(ticket[eventField(event)]) ?? Number.NEGATIVE_INFINITY;
+		const time = readVendorTime(ticket[eventField(event)]) ?? Number.NEGATIVE_INFINITY;
 		if (latest === undefined || time > latestTime) {
 			latest = ticket;
 			latestTime = time;

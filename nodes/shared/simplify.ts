@@ -1,6 +1,6 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
-import { zoneOffsetMs } from './time';
+import { readVendorTime, zoneOffsetMs } from './time';
 import { isBlank, tryParseJson, UNSAFE_KEYS } from './values';
 
 /**
@@ -36,20 +36,6 @@ export interface SimplifyOptions {
 
 /** Simplifies one record of a read operation. Pure: never mutates `record`, never throws. */
 export type Simplifier = (record: IDataObject, options: SimplifyOptions) => IDataObject;
-
-
-/** China Standard Time: UTC+8, no daylight saving. */
-export const CHINA_UTC_OFFSET_MS = 8 * 3600_000;
-
-/** Above this a Unix time is taken to be milliseconds (1e11 seconds is the year 5138). */
-const MILLISECONDS_THRESHOLD = 1e11;
-
-const DIGITS = /^\d{1,13}(?:\.\d+)?$/;
-/** A date-time without an offset: `2021-07-14 05:00:00`, `2021-07-14T05:00`, with optional fraction. */
-const WALL_CLOCK = /^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,3})\d*)?)?$/;
-/** An ISO date-time with an offset or Z (exact already; re-rendered in the zone). */
-const WITH_OFFSET = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})$/i;
-const ZERO_DATE = /^0000-00-00(?:[ T]00:00(?::00)?)?$/;
 
 // -------------------------------------------------------------------------------- time
 
@@ -97,47 +83,6 @@ export function isoInZone(ms: number, timeZone: string): string {
 	return `${wall}${sign}${pad(Math.floor(Math.abs(offset) / 60))}:${pad(Math.abs(offset) % 60)}`;
 }
 
-/** A `YYYY-MM-DD HH:mm:ss` text read as China time → ms; undefined when it is not a real date-time. */
-function chinaWallClock(text: string): number | undefined {
-	const match = WALL_CLOCK.exec(text);
-	if (!match) return undefined;
-	const [, y, mo, d, h, mi, s = '0', frac = '0'] = match;
-	const fields = [+y, +mo - 1, +d, +h, +mi, +s, +frac.padEnd(3, '0')] as const;
-	const asUtc = Date.UTC(...fields);
-	const check = new Date(asUtc);
-	// Date.UTC rolls 2021-02-30 over to March: only a date that survives the round trip is real.
-	if (check.getUTCFullYear() !== fields[0] || check.getUTCMonth() !== fields[1] || check.getUTCDate() !== fields[2]) return undefined;
-	if (fields[3] > 23 || fields[4] > 59 || fields[5] > 59) return undefined;
-	return asUtc - CHINA_UTC_OFFSET_MS;
-}
-
-/**
- * The instant a vendor time means, in ms: Unix seconds or ms (number or digit text; by size),
- * `YYYY-MM-DD HH:mm[:ss]` in China time, or an ISO date-time with an offset. `null` for "not
- * set" (0, blank, the zero date); undefined when it is none of these (the caller keeps it).
- */
-export function readVendorTime(value: unknown): number | null | undefined {
-	if (value === null || isBlank(value)) return null;
-	let number: number | undefined;
-	if (typeof value === 'number') number = value;
-	else if (typeof value === 'string' && DIGITS.test(value.trim())) number = Number(value.trim());
-	if (number !== undefined) {
-		if (!Number.isFinite(number) || number < 0) return undefined;
-		if (number === 0) return null;
-		return Math.round(number >= MILLISECONDS_THRESHOLD ? number : number * 1000);
-	}
-	if (typeof value !== 'string') return undefined;
-	const text = value.trim();
-	if (ZERO_DATE.test(text)) return null;
-	const wall = chinaWallClock(text);
-	if (wall !== undefined) return wall;
-	if (WITH_OFFSET.test(text)) {
-		const ms = Date.parse(text);
-		return Number.isNaN(ms) ? undefined : ms;
-	}
-	return undefined;
-}
-
 /**
  * A vendor time as ISO 8601 in `timeZone`; null when not set; anything unreadable (a bare day
  * `YYYY-MM-DD` included, which is ISO 8601 already) unchanged.
@@ -146,11 +91,6 @@ export function toIsoTime(value: unknown, timeZone: string): unknown {
 	const ms = readVendorTime(value);
 	if (ms === null) return null;
 	return ms === undefined ? value : isoInZone(ms, timeZone);
-}
-
-/** The China calendar day (`YYYY-MM-DD`) of an instant. */
-export function chinaDay(ms: number): string {
-	return new Date(ms + CHINA_UTC_OFFSET_MS).toISOString().slice(0, 10);
 }
 
 // -------------------------------------------------------------------------------- codes

@@ -1,6 +1,7 @@
 import { NodeOperationError, type IExecuteFunctions } from 'n8n-workflow';
 
 import { isCalendarDate } from './paths';
+import { isBlank } from './values';
 
 /** A date or date-time without an offset, e.g. `2024-05-01T08:00:00` or `2024-05-01 08:00`. */
 const WALL_CLOCK = /^(\d{4}-\d{2}-\d{2})(?:[T ](\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?))?$/;
@@ -70,8 +71,23 @@ export function toUnixSeconds(context: IExecuteFunctions, value: unknown, label:
 	return Math.floor((asUtc - zoneOffsetMs(first, timeZone)) / 1000);
 }
 
-/** Bangwo8 counts days in China time (UTC+8, no daylight saving). */
-const CHINA_OFFSET_MS = 8 * 3600 * 1000;
+/**
+ * China Standard Time (UTC+8, no daylight saving), in which both Chinese vendors are taken to
+ * write their zone-less times ('YYYY-MM-DD HH:mm:ss') and Bangwo8 counts days. The seeds do not
+ * say so; if a real account shows otherwise, this constant is the one place to change.
+ */
+export const CHINA_OFFSET_MS = 8 * 3600 * 1000;
+
+/** An instant as both vendors write times: `YYYY-MM-DD HH:mm:ss` in China time (such texts sort by time). */
+export function chinaWallClock(ms: number): string {
+	const iso = new Date(ms + CHINA_OFFSET_MS).toISOString();
+	return `${iso.slice(0, 10)} ${iso.slice(11, 19)}`;
+}
+
+/** The China calendar day (`YYYY-MM-DD`) of an instant. */
+export function chinaDay(ms: number): string {
+	return new Date(ms + CHINA_OFFSET_MS).toISOString().slice(0, 10);
+}
 
 /**
  * The China-time day (`YYYY-MM-DD`) of a date the user gave, for Bangwo8's whole-day filters. A
@@ -87,5 +103,58 @@ export function toChinaDay(context: IExecuteFunctions, value: unknown, label: st
 		return raw;
 	}
 	const seconds = toUnixSeconds(context, raw, label, itemIndex);
-	return new Date(seconds * 1000 + CHINA_OFFSET_MS).toISOString().slice(0, 10);
+	return chinaDay(seconds * 1000);
+}
+
+// ------------------------------------------------------------------ times the vendors send
+
+/** Above this a Unix time is taken to be milliseconds (1e11 seconds is the year 5138). */
+const MILLISECONDS_THRESHOLD = 1e11;
+
+const DIGITS = /^\d{1,13}(?:\.\d+)?$/;
+/** A date-time without an offset: `2021-07-14 05:00:00`, `2021-07-14T05:00`, with optional fraction. */
+const VENDOR_WALL_CLOCK = /^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,3})\d*)?)?$/;
+/** An ISO date-time with an offset or Z (exact already; re-rendered in the zone). */
+const WITH_OFFSET = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})$/i;
+const ZERO_DATE = /^0000-00-00(?:[ T]00:00(?::00)?)?$/;
+
+/** A `YYYY-MM-DD HH:mm:ss` text read as China time → ms; undefined when it is not a real date-time. */
+function readChinaWallClock(text: string): number | undefined {
+	const match = VENDOR_WALL_CLOCK.exec(text);
+	if (!match) return undefined;
+	const [, y, mo, d, h, mi, s = '0', frac = '0'] = match;
+	const fields = [+y, +mo - 1, +d, +h, +mi, +s, +frac.padEnd(3, '0')] as const;
+	const asUtc = Date.UTC(...fields);
+	const check = new Date(asUtc);
+	// Date.UTC rolls 2021-02-30 over to March: only a date that survives the round trip is real.
+	if (check.getUTCFullYear() !== fields[0] || check.getUTCMonth() !== fields[1] || check.getUTCDate() !== fields[2]) return undefined;
+	if (fields[3] > 23 || fields[4] > 59 || fields[5] > 59) return undefined;
+	return asUtc - CHINA_OFFSET_MS;
+}
+
+/**
+ * The instant a vendor time means, in ms: Unix seconds or ms (number or digit text; by size),
+ * `YYYY-MM-DD HH:mm[:ss]` in China time, or an ISO date-time with an offset. `null` for "not
+ * set" (0, blank, the zero date); undefined when it is none of these (the caller keeps it).
+ */
+export function readVendorTime(value: unknown): number | null | undefined {
+	if (value === null || isBlank(value)) return null;
+	let number: number | undefined;
+	if (typeof value === 'number') number = value;
+	else if (typeof value === 'string' && DIGITS.test(value.trim())) number = Number(value.trim());
+	if (number !== undefined) {
+		if (!Number.isFinite(number) || number < 0) return undefined;
+		if (number === 0) return null;
+		return Math.round(number >= MILLISECONDS_THRESHOLD ? number : number * 1000);
+	}
+	if (typeof value !== 'string') return undefined;
+	const text = value.trim();
+	if (ZERO_DATE.test(text)) return null;
+	const wall = readChinaWallClock(text);
+	if (wall !== undefined) return wall;
+	if (WITH_OFFSET.test(text)) {
+		const ms = Date.parse(text);
+		return Number.isNaN(ms) ? undefined : ms;
+	}
+	return undefined;
 }

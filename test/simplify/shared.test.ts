@@ -9,12 +9,12 @@ import {
 	entriesToObject,
 	isoInZone,
 	optionNames,
-	readVendorTime,
 	safely,
 	toFlag,
 	toIsoTime,
 	toName,
 } from '../../nodes/shared/simplify';
+import { readVendorTime } from '../../nodes/shared/time';
 
 describe('times become ISO 8601 in the workflow time zone', () => {
 	it.each([

@@ -13,6 +13,7 @@ import { checkId, fail } from '../../helpers/validation';
 import { CUSTOM_FIELD_INPUTS, customFieldInputs, customFieldRows, parseJsonInput } from '../../../shared/customFields';
 import type { ListOptions } from '../../../shared/pagination';
 import type { RunScope } from '../../../shared/router';
+import { chinaWallClock } from '../../../shared/time';
 
 export { withoutEmpty } from '../../../shared/values';
 
@@ -32,31 +33,9 @@ export const TICKET_UPDATED_FIELD = 'update_datetime';
  */
 export const TICKET_WINDOW_MS = 28 * 24 * 3600_000;
 
-/** China Standard Time (UTC+8, no DST): Sobot is a Chinese service. */
-const VENDOR_UTC_OFFSET_MS = 8 * 3600_000;
-
 /** ASSUMPTION: the date filters of the ticket lists take 'YYYY-MM-DD HH:mm:ss' in China time. */
-export function ticketQueryTime(ms: number): string {
-	const iso = new Date(ms + VENDOR_UTC_OFFSET_MS).toISOString();
-	return `${iso.slice(0, 10)} ${iso.slice(11, 19)}`;
-}
+export const ticketQueryTime = chinaWallClock;
 
-/**
- * A ticket timestamp in ms: Unix seconds or ms (number or text), or 'YYYY-MM-DD HH:mm:ss' read
- * as China time. Undefined when it cannot be read.
- */
-export function readTicketTime(value: unknown): number | undefined {
-	if (typeof value === 'number' && Number.isFinite(value) && value > 0) return value < 1e11 ? value * 1000 : value;
-	if (typeof value !== 'string') return undefined;
-	const text = value.trim();
-	if (/^\d{9,10}$/.test(text)) return Number(text) * 1000;
-	if (/^\d{12,13}$/.test(text)) return Number(text);
-	const match = /^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2})(?::(\d{2}))?$/.exec(text);
-	if (!match) return undefined;
-	const [, year, month, day, hour, minute, second = '00'] = match;
-	const ms = Date.UTC(+year, +month - 1, +day, +hour, +minute, +second) - VENDOR_UTC_OFFSET_MS;
-	return Number.isNaN(ms) ? undefined : ms;
-}
 
 /** [from, to] split into consecutive windows of at most {@link TICKET_WINDOW_MS}, newest first. */
 export function timeWindows(fromMs: number, toMs: number): Array<{ from: number; to: number }> {
