@@ -9,7 +9,7 @@ import {
 import { sobotApiRequest, sobotApiRequestAllItems, sobotRecords, type SobotContext } from '../../transport';
 import type { SobotEndpointName } from '../../transport/endpoints';
 import { decodeChoiceValue } from '../../helpers/choices';
-import { checkId, fail } from '../../helpers/validation';
+import { checkId, checkText, fail } from '../../helpers/validation';
 import { CUSTOM_FIELD_INPUTS, customFieldInputs, customFieldRows, parseJsonInput } from '../../../shared/customFields';
 import type { ListOptions } from '../../../shared/pagination';
 import type { RunScope } from '../../../shared/router';
@@ -379,4 +379,21 @@ export function takeExtendFields(context: IExecuteFunctions, fields: IDataObject
 	}
 	for (const name of CUSTOM_FIELD_INPUTS) delete fields[name];
 	return entries.length > 0 ? entries : undefined;
+}
+
+/** The text of a reply (agent's or customer's), required. */
+export function replyContentProperty(description: string): INodeProperties {
+	return {
+		displayName: 'Reply',
+		name: 'reply_content',
+		type: 'string',
+		typeOptions: { rows: 4 },
+		required: true,
+		default: '',
+		description,
+	};
+}
+
+export function readReplyContent(context: IExecuteFunctions, itemIndex: number): string {
+	return checkText(context, context.getNodeParameter('reply_content', itemIndex, ''), 'Reply', itemIndex);
 }

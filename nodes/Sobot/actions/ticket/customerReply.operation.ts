@@ -1,24 +1,15 @@
 import { type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
 import { sobotApiRequest } from '../../transport';
-import { checkText } from '../../helpers/validation';
 import { collection } from '../../../shared/properties';
-import { attachmentUrlsProperty, joinFileUrls, readTicketId, ticketIdProperty } from './common';
+import { attachmentUrlsProperty, joinFileUrls, readReplyContent, readTicketId, replyContentProperty, ticketIdProperty } from './common';
 import type { OperationOption } from '../../../shared/router';
 
 export const option: OperationOption = { name: 'Customer Reply', description: 'Add a reply in the name of the customer to a ticket', action: 'Add a customer reply to a ticket' };
 
 export const properties: INodeProperties[] = [
 	ticketIdProperty,
-	{
-		displayName: 'Reply',
-		name: 'reply_content',
-		type: 'string',
-		typeOptions: { rows: 4 },
-		required: true,
-		default: '',
-		description: "The customer's reply",
-	},
+	replyContentProperty("The customer's reply"),
 	collection('additionalFields', [attachmentUrlsProperty]),
 ];
 
@@ -27,7 +18,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number) {
 	const fields = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
 	const body: IDataObject = {
 		ticketid: readTicketId(this, itemIndex),
-		reply_content: checkText(this, this.getNodeParameter('reply_content', itemIndex, ''), 'Reply', itemIndex),
+		reply_content: readReplyContent(this, itemIndex),
 	};
 	const files = joinFileUrls(fields.file_str);
 	if (files !== '') body.file_str = files;

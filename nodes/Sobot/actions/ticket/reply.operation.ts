@@ -1,24 +1,15 @@
 import { type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
-import { checkText } from '../../helpers/validation';
 import { collection } from '../../../shared/properties';
 import type { OperationOption, RunScope } from '../../../shared/router';
-import { agentProperty, joinFileUrls, levelProperty, pickedCode, statusProperty, ticketIdProperty } from './common';
+import { agentProperty, joinFileUrls, levelProperty, pickedCode, readReplyContent, replyContentProperty, statusProperty, ticketIdProperty } from './common';
 import { saveTicketReply } from './reply';
 
 export const option: OperationOption = { name: 'Reply', description: 'Add a public reply or an internal note to a ticket as an agent', action: 'Reply to a ticket' };
 
 export const properties: INodeProperties[] = [
 	ticketIdProperty,
-	{
-		displayName: 'Reply',
-		name: 'reply_content',
-		type: 'string',
-		typeOptions: { rows: 4 },
-		required: true,
-		default: '',
-		description: 'Text of the reply (HTML allowed)',
-	},
+	replyContentProperty('Text of the reply (HTML allowed)'),
 	{
 		displayName: 'Visibility',
 		name: 'reply_type',
@@ -50,7 +41,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, run: R
 	const level = pickedCode(this, fields.ticket_level, 'New Priority', itemIndex);
 	return await saveTicketReply(this, itemIndex, run, {
 		replyType: this.getNodeParameter('reply_type', itemIndex, '0') === '1' ? '1' : '0',
-		replyContent: checkText(this, this.getNodeParameter('reply_content', itemIndex, ''), 'Reply', itemIndex),
+		replyContent: readReplyContent(this, itemIndex),
 		replyFileStr: joinFileUrls(fields.reply_file_str),
 		status: status === '' ? undefined : status,
 		level: level === '' ? undefined : level,
