@@ -68,6 +68,15 @@ export class SobotApi implements ICredentialType {
 			description: 'The app_key given by Sobot. It never leaves n8n: only a signature made with it is sent.',
 		},
 		{
+			displayName: 'Account Time Zone',
+			name: 'timeZone',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. America/New_York',
+			description:
+				'IANA time zone in which Sobot writes times without an offset for this account (ticket date filters, ticket and label times). Leave empty for the zone of the data centre: Asia/Shanghai for China and a Custom URL, Asia/Singapore for Singapore, America/Los_Angeles for North America.',
+		},
+		{
 			displayName: 'Token',
 			name: 'token',
 			type: 'hidden',

@@ -19,7 +19,7 @@ import {
 	type Simplifier,
 	type SimplifyOptions,
 } from '../shared/simplify';
-import { chinaDay, CHINA_OFFSET_MS, readVendorTime } from '../shared/time';
+import { CHINA_TIME_ZONE, readVendorTime, vendorDay, vendorOffsetMs } from '../shared/time';
 import { isBlank } from '../shared/values';
 
 /**
@@ -125,16 +125,16 @@ export const TICKET_REPLY_TYPES: CodeNames = { '0': 'Public', '1': 'Internal' };
 // -------------------------------------------------------------------------------- rules
 
 /**
- * create_date (3.3.1: 创建日期(秒)) is the creation day as the Unix time of its midnight in China
- * (sample 1629820800 = 2021-08-25 00:00 +08:00, create_time 1629860308 = 10:58 that day): it
- * becomes that day, `2021-08-25`. ASSUMPTION: a value that is not a China midnight is a plain
- * time and becomes an ISO date-time like the others.
+ * create_date (3.3.1: 创建日期(秒)) is the creation day as the Unix time of its midnight in the
+ * account's zone, China time by default (sample 1629820800 = 2021-08-25 00:00 +08:00, create_time
+ * 1629860308 = 10:58 that day): it becomes that day, `2021-08-25`. ASSUMPTION: a value that is
+ * not a midnight in the account's zone is a plain time and becomes an ISO date-time like the others.
  */
-const dayRule: FieldRule = (value, { timezone }) => {
-	const ms = readVendorTime(value);
+const dayRule: FieldRule = (value, { timezone, vendorTimeZone = CHINA_TIME_ZONE }) => {
+	const ms = readVendorTime(value, vendorTimeZone);
 	if (ms === null) return null;
 	if (ms === undefined) return value;
-	return (ms + CHINA_OFFSET_MS) % 86_400_000 === 0 ? chinaDay(ms) : isoInZone(ms, timezone);
+	return (ms + vendorOffsetMs(ms, vendorTimeZone)) % 86_400_000 === 0 ? vendorDay(ms, vendorTimeZone) : isoInZone(ms, timezone);
 };
 
 /**
@@ -221,7 +221,8 @@ export const simplifyActivity: Simplifier = safely((record, options) => {
 
 /**
  * `create_time` / `update_time` of labels and label groups are `YYYY-MM-DD HH:mm:ss` texts
- * (2.4/2.8 samples). ASSUMPTION: in China time, like every wall-clock time of both vendors.
+ * (2.4/2.8 samples). ASSUMPTION: in the account's zone (the credential's Account Time Zone;
+ * China time by default), like every wall-clock time of Sobot.
  */
 export const simplifyLabelGroup: Simplifier = safely((record, options) =>
 	applyRules(
@@ -274,7 +275,7 @@ export const simplifyCustomField: Simplifier = safely((record, options) =>
 
 /**
  * Ticket (ticket centre, VENDOR-NOTES): times (ASSUMPTION, as in actions/ticket/common.ts: Unix
- * seconds as text; ms and China wall-clock texts are read too), status and level named, the
+ * seconds as text; ms and wall-clock texts in the account's zone are read too), status and level named, the
  * replies (`deal_list`) and history (`update_log_list`) with their times, custom fields.
  */
 export const simplifyTicket: Simplifier = safely((record, options) => {

@@ -9,6 +9,7 @@ import {
 	TICKET_CREATED_FIELD,
 	TICKET_UPDATED_FIELD,
 } from '../Sobot/actions/ticket/common';
+import { accountTimeZone } from '../Sobot/transport/timeZone';
 import { readVendorTime } from '../shared/time';
 
 export type TicketEvent = 'ticketCreated' | 'ticketUpdated';
@@ -72,6 +73,7 @@ async function readRange(
 	limits: TicketTriggerLimits,
 ): Promise<ReadResult> {
 	const prefix = endpoint === 'ticketList' ? 'create' : 'update';
+	const timeZone = await accountTimeZone(ctx);
 	const tickets: IDataObject[] = [];
 	let complete = true;
 	for (const window of timeWindows(from, to)) {
@@ -85,8 +87,8 @@ async function readRange(
 			}
 			const response = await sobotApiRequest.call(ctx, endpoint, {
 				qs: {
-					[`${prefix}_start_datetime`]: ticketQueryTime(window.from),
-					[`${prefix}_end_datetime`]: ticketQueryTime(window.to),
+					[`${prefix}_start_datetime`]: ticketQueryTime(window.from, timeZone),
+					[`${prefix}_end_datetime`]: ticketQueryTime(window.to, timeZone),
 					page_no: page,
 					page_size: PAGE_SIZE,
 				},
@@ -132,9 +134,10 @@ export async function readChanges(
 		}
 	}
 	const created = await readRange(ctx, 'ticketList', Math.min(from, to - lookbackDays * 24 * 3600_000), to, limits);
+	const timeZone = await accountTimeZone(ctx);
 	return {
 		tickets: created.tickets.filter((ticket) => {
-			const time = (readVendorTime(ticket[TICKET_UPDATED_FIELD]) ?? undefined);
+			const time = (readVendorTime(ticket[TICKET_UPDATED_FIELD], timeZone) ?? undefined);
 			return time === undefined || time >= from;
 		}),
 		complete: created.complete,
@@ -145,9 +148,10 @@ export function eventField(event: TicketEvent): string {
 	return event === 'ticketCreated' ? TICKET_CREATED_FIELD : TICKET_UPDATED_FIELD;
 }
 
-export function changeKey(ticket: IDataObject, event: TicketEvent): { key: string; time?: number } {
+/** `timeZone`: the account's, for a zone-less time (`accountTimeZone`). */
+export function changeKey(ticket: IDataObject, event: TicketEvent, timeZone: string): { key: string; time?: number } {
 	const raw = ticket[eventField(event)];
-	const time = (readVendorTime(raw) ?? undefined);
+	const time = (readVendorTime(raw, timeZone) ?? undefined);
 	const id = ticketId(ticket);
 	return time === undefined ? { key: `${id}@?${JSON.stringify(raw ?? null)}` } : { key: `${id}@${time}`, time };
 }
@@ -188,7 +192,8 @@ export async function firstPosition(
 ): Promise<void> {
 	const now = Date.now();
 	const { tickets } = await readChanges(ctx, data, event, now - limits.overlapMs, now + limits.aheadMs, lookbackDays, limits);
-	const keys = tickets.map((ticket) => changeKey(ticket, event));
+	const timeZone = await accountTimeZone(ctx);
+	const keys = tickets.map((ticket) => changeKey(ticket, event, timeZone));
 	const newest = Math.max(now, ...keys.map(({ time }) => time ?? 0));
 	writePosition(data, { event, position: newest, seen: keepKeys(keys.map(({ key }) => key), newest - limits.overlapMs, limits.maxSeen) });
 }
@@ -209,12 +214,13 @@ export async function pollChanges(
 	const now = Date.now();
 	const from = stored.position - limits.overlapMs;
 	const { tickets, complete } = await readChanges(ctx, data, stored.event, from, now + limits.aheadMs, lookbackDays, limits);
+	const timeZone = await accountTimeZone(ctx);
 	const seen = new Set(stored.seen);
 	const fresh: Array<{ ticket: IDataObject; time: number }> = [];
 	const handled: string[] = [];
 	let newest = stored.position;
 	for (const ticket of tickets) {
-		const { key, time } = changeKey(ticket, stored.event);
+		const { key, time } = changeKey(ticket, stored.event, timeZone);
 		if (time !== undefined && time < from) continue;
 		if (seen.has(key)) continue;
 		seen.add(key);
@@ -245,10 +251,11 @@ export async function latestTicket(
 	const now = Date.now();
 	const span = Math.max(lookbackDays, 28) * 24 * 3600_000;
 	const { tickets } = await readChanges(ctx, { ...data }, event, now - span, now + limits.aheadMs, lookbackDays, limits);
+	const timeZone = await accountTimeZone(ctx);
 	let latest: IDataObject | undefined;
 	let latestTime = Number.NEGATIVE_INFINITY;
 	for (const ticket of tickets) {
-		const time = readVendorTime(ticket[eventField(event)]) ?? Number.NEGATIVE_INFINITY;
+		const time = readVendorTime(ticket[eventField(event)], timeZone) ?? Number.NEGATIVE_INFINITY;
 		if (latest === undefined || time > latestTime) {
 			latest = ticket;
 			latestTime = time;

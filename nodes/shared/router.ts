@@ -7,7 +7,7 @@ import {
 	type INodeProperties,
 } from 'n8n-workflow';
 
-import type { Simplifier } from './simplify';
+import type { Simplifier, SimplifyOptions } from './simplify';
 
 /**
  * What one run of a node shares across its items: reference data (agents, stages, labels,
@@ -56,12 +56,27 @@ export type ResourceOperations = Record<string, OperationModule>;
 /** A node's resources by their `resource` value. */
 export type ResourceMap = Record<string, ResourceOperations>;
 
+/** What a vendor's node adds to the item loop. */
+export interface RouteOptions {
+	/**
+	 * The zone in which the vendor account writes its zone-less times, for Simplify to read them
+	 * (`SimplifyOptions.vendorTimeZone`); asked once per run, and only when an item is simplified.
+	 * Absent → China time.
+	 */
+	vendorTimeZone?: (context: IExecuteFunctions, itemIndex: number) => Promise<string>;
+}
+
 /**
  * The item loop of an action node: runs `resource.operation` for every input item, pairs each
  * output item with its input, and with "Continue On Fail" turns a failing item into `{ error }`
- * while the others go on.
+ * while the others go on. Simplify renders times in the workflow's zone and reads zone-less
+ * vendor times in `options.vendorTimeZone`'s.
  */
-export async function routeItems(context: IExecuteFunctions, resources: ResourceMap): Promise<INodeExecutionData[][]> {
+export async function routeItems(
+	context: IExecuteFunctions,
+	resources: ResourceMap,
+	{ vendorTimeZone }: RouteOptions = {},
+): Promise<INodeExecutionData[][]> {
 	const items = context.getInputData();
 	const returnData: INodeExecutionData[] = [];
 	const run = new RunScope();
@@ -78,7 +93,10 @@ export async function routeItems(context: IExecuteFunctions, resources: Resource
 			let records = await module.execute.call(context, itemIndex, run);
 			const simplify = module.simplify;
 			if (simplify && context.getNodeParameter('simplify', itemIndex, false) === true) {
-				const options = { timezone: context.getTimezone() };
+				const options: SimplifyOptions = { timezone: context.getTimezone() };
+				if (vendorTimeZone) {
+					options.vendorTimeZone = await run.once('vendorTimeZone', async () => await vendorTimeZone(context, itemIndex));
+				}
 				records = Array.isArray(records) ? records.map((record) => simplify(record, options)) : simplify(records, options);
 			}
 			const executionData = context.helpers.constructExecutionMetaData(context.helpers.returnJsonArray(records), {

@@ -1,6 +1,6 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
-import { readVendorTime, zoneOffsetMs } from './time';
+import { cachedZoneOffsetMs, CHINA_TIME_ZONE, readVendorTime } from './time';
 import { isBlank, tryParseJson, UNSAFE_KEYS } from './values';
 
 /**
@@ -15,10 +15,10 @@ import { isBlank, tryParseJson, UNSAFE_KEYS } from './values';
  *   toggle away.
  * - **Times** become ISO 8601 strings with the offset of the workflow's time zone
  *   (`2021-08-25T10:58:28.000+08:00`). Unix seconds or milliseconds (numbers or digit strings) and
- *   `YYYY-MM-DD HH:mm:ss` texts, which both vendors mean in China time (nodes/shared/time.ts:
- *   "Bangwo8 counts days in China time"; Sobot is a Chinese service), are read; a bare day
- *   (`YYYY-MM-DD`) already is ISO 8601 and stays. 0, a blank and the zero date `0000-00-00` mean
- *   "not set" and become null.
+ *   `YYYY-MM-DD HH:mm:ss` texts, which Bangwo8 means in China time (nodes/shared/time.ts) and a
+ *   Sobot account in its own zone (`vendorTimeZone`: the credential's Account Time Zone, China
+ *   time by default), are read; a bare day (`YYYY-MM-DD`) already is ISO 8601 and stays. 0, a
+ *   blank and the zero date `0000-00-00` mean "not set" and become null.
  * - **Codes** become English names where the vendor documents them; a code that is not
  *   documented keeps its raw value. Documented yes/no flags become booleans.
  * - **Nothing throws**: a value that cannot be read is kept as it came.
@@ -32,6 +32,12 @@ import { isBlank, tryParseJson, UNSAFE_KEYS } from './values';
 export interface SimplifyOptions {
 	/** IANA time zone the times are rendered in: the workflow's (`this.getTimezone()`). Unknown or empty → UTC. */
 	timezone: string;
+	/**
+	 * IANA time zone in which the vendor account writes its zone-less times (`YYYY-MM-DD
+	 * HH:mm:ss`), for reading them: a Sobot account's Account Time Zone (checked by
+	 * `accountTimeZone`). Absent → China time (Bangwo8, and the default of a Sobot account).
+	 */
+	vendorTimeZone?: string;
 }
 
 /** Simplifies one record of a read operation. Pure: never mutates `record`, never throws. */
@@ -39,37 +45,16 @@ export type Simplifier = (record: IDataObject, options: SimplifyOptions) => IDat
 
 // -------------------------------------------------------------------------------- time
 
-/** The zone's offset from UTC at `ms`, in whole minutes; 0 for a zone Intl does not know. */
-function computeOffsetMinutes(ms: number, timeZone: string): number {
-	try {
-		return Math.round(zoneOffsetMs(ms, timeZone) / 60_000);
-	} catch {
-		return 0; // '' and unknown zones throw a RangeError: UTC
-	}
-}
-
 /**
- * A zone's offset is the same for long stretches: it is remembered per zone and quarter hour
- * when the offset at the quarter hour's first and last millisecond agree (a list of 10,000
- * records of one day then costs a few hundred Intl calls, not 30,000). A quarter hour holding a
- * change of offset is never remembered: its instants are computed one by one. Bounded; a pure
- * cache, holding nothing of any execution.
+ * The zone's offset from UTC at `ms`, in whole minutes (remembered per quarter hour:
+ * `cachedZoneOffsetMs`); 0 for a zone Intl does not know ('' and unknown zones: UTC).
  */
-const QUARTER_HOUR_MS = 900_000;
-const OFFSET_MEMO_SIZE = 10_000;
-const offsetMemo = new Map<string, number>();
-
 function offsetMinutes(ms: number, timeZone: string): number {
-	const quarter = Math.floor(ms / QUARTER_HOUR_MS);
-	const key = `${timeZone}|${quarter}`;
-	const known = offsetMemo.get(key);
-	if (known !== undefined) return known;
-	const first = computeOffsetMinutes(quarter * QUARTER_HOUR_MS, timeZone);
-	const last = computeOffsetMinutes((quarter + 1) * QUARTER_HOUR_MS - 1, timeZone);
-	if (first !== last) return computeOffsetMinutes(ms, timeZone);
-	if (offsetMemo.size >= OFFSET_MEMO_SIZE) offsetMemo.clear();
-	offsetMemo.set(key, first);
-	return first;
+	try {
+		return Math.round(cachedZoneOffsetMs(ms, timeZone) / 60_000);
+	} catch {
+		return 0;
+	}
 }
 
 const pad = (value: number) => String(value).padStart(2, '0');
@@ -85,10 +70,11 @@ export function isoInZone(ms: number, timeZone: string): string {
 
 /**
  * A vendor time as ISO 8601 in `timeZone`; null when not set; anything unreadable (a bare day
- * `YYYY-MM-DD` included, which is ISO 8601 already) unchanged.
+ * `YYYY-MM-DD` included, which is ISO 8601 already) unchanged. A zone-less text is read in
+ * `vendorTimeZone` (the account's; China time unless given).
  */
-export function toIsoTime(value: unknown, timeZone: string): unknown {
-	const ms = readVendorTime(value);
+export function toIsoTime(value: unknown, timeZone: string, vendorTimeZone: string = CHINA_TIME_ZONE): unknown {
+	const ms = readVendorTime(value, vendorTimeZone);
 	if (ms === null) return null;
 	return ms === undefined ? value : isoInZone(ms, timeZone);
 }
@@ -138,7 +124,7 @@ export function optionNames(properties: readonly INodeProperties[], name: string
 /** How one field is converted: with the options, for times. */
 export type FieldRule = (value: unknown, options: SimplifyOptions) => unknown;
 
-export const timeRule: FieldRule = (value, { timezone }) => toIsoTime(value, timezone);
+export const timeRule: FieldRule = (value, { timezone, vendorTimeZone }) => toIsoTime(value, timezone, vendorTimeZone);
 export const flagRule: FieldRule = (value) => toFlag(value);
 export function nameRule(names: CodeNames): FieldRule {
 	return (value) => toName(value, names);

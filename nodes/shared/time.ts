@@ -66,27 +66,87 @@ export function toUnixSeconds(context: IExecuteFunctions, value: unknown, label:
 	} catch {
 		timeZone = 'UTC';
 	}
-	// Wall clock → instant: subtract the zone's offset, checked again at the resulting instant.
-	const first = asUtc - zoneOffsetMs(asUtc, timeZone);
-	return Math.floor((asUtc - zoneOffsetMs(first, timeZone)) / 1000);
+	return Math.floor(wallClockInstant(asUtc, (utcMs) => zoneOffsetMs(utcMs, timeZone)) / 1000);
 }
 
 /**
  * China Standard Time (UTC+8, no daylight saving), in which both Chinese vendors are taken to
  * write their zone-less times ('YYYY-MM-DD HH:mm:ss') and Bangwo8 counts days. The seeds do not
- * say so; if a real account shows otherwise, this constant is the one place to change.
+ * say so; if a real account shows otherwise, this constant is the one place to change. Bangwo8
+ * is China-only and always uses it; a Sobot account has its own zone (the credential's Account
+ * Time Zone, nodes/Sobot/transport/timeZone.ts), China's by default.
  */
 export const CHINA_OFFSET_MS = 8 * 3600 * 1000;
 
+/** The IANA name of China Standard Time. Read as the fixed {@link CHINA_OFFSET_MS} (see {@link vendorOffsetMs}). */
+export const CHINA_TIME_ZONE = 'Asia/Shanghai';
+
+/**
+ * A zone's offset is the same for long stretches: it is remembered per zone and quarter hour
+ * when the offset at the quarter hour's first and last second agree (a list of 10,000 records of
+ * one day then costs a few hundred Intl calls, not 30,000). A quarter hour holding a change of
+ * offset is never remembered: its instants are computed one by one. Bounded; a pure cache,
+ * holding nothing of any execution. An unknown zone throws (as {@link zoneOffsetMs}) and is not
+ * remembered.
+ */
+const QUARTER_HOUR_MS = 900_000;
+const OFFSET_MEMO_SIZE = 10_000;
+const offsetMemo = new Map<string, number>();
+
+/** {@link zoneOffsetMs}, remembered per zone and quarter hour. */
+export function cachedZoneOffsetMs(utcMs: number, timeZone: string): number {
+	const quarter = Math.floor(utcMs / QUARTER_HOUR_MS);
+	const key = `${timeZone}|${quarter}`;
+	const known = offsetMemo.get(key);
+	if (known !== undefined) return known;
+	const first = zoneOffsetMs(quarter * QUARTER_HOUR_MS, timeZone);
+	const last = zoneOffsetMs((quarter + 1) * QUARTER_HOUR_MS - 1, timeZone);
+	if (first !== last) return zoneOffsetMs(utcMs, timeZone);
+	if (offsetMemo.size >= OFFSET_MEMO_SIZE) offsetMemo.clear();
+	offsetMemo.set(key, first);
+	return first;
+}
+
+/**
+ * Offset (ms) from UTC at `utcMs` of the zone a vendor account writes its times in. China
+ * ({@link CHINA_TIME_ZONE}) is the fixed UTC+8 (no daylight saving since 1991): no Intl call, and
+ * the same answers as before accounts had a zone. Any other zone is Intl's, daylight saving
+ * included. Throws a RangeError for a zone Intl does not know (check it first: `sobotTimeZone`).
+ */
+export function vendorOffsetMs(utcMs: number, timeZone: string): number {
+	return timeZone === CHINA_TIME_ZONE ? CHINA_OFFSET_MS : cachedZoneOffsetMs(utcMs, timeZone);
+}
+
+/**
+ * The instant (ms) a wall clock means in a zone, the wall clock given as if it were UTC
+ * (`Date.UTC` of its fields). The zone's offset is subtracted, then checked again at the resulting
+ * instant, so a time just after a daylight-saving change is right. A time that does not exist
+ * (skipped by the change) or exists twice (repeated) gets the offset in force before the change.
+ */
+function wallClockInstant(asUtc: number, offsetAt: (utcMs: number) => number): number {
+	const first = asUtc - offsetAt(asUtc);
+	return asUtc - offsetAt(first);
+}
+
+/** An instant as the vendors write times: `YYYY-MM-DD HH:mm:ss` in `timeZone` (such texts sort by time). */
+export function vendorWallClock(ms: number, timeZone: string): string {
+	const iso = new Date(ms + vendorOffsetMs(ms, timeZone)).toISOString();
+	return `${iso.slice(0, 10)} ${iso.slice(11, 19)}`;
+}
+
+/** The calendar day (`YYYY-MM-DD`) of an instant in `timeZone`. */
+export function vendorDay(ms: number, timeZone: string): string {
+	return new Date(ms + vendorOffsetMs(ms, timeZone)).toISOString().slice(0, 10);
+}
+
 /** An instant as both vendors write times: `YYYY-MM-DD HH:mm:ss` in China time (such texts sort by time). */
 export function chinaWallClock(ms: number): string {
-	const iso = new Date(ms + CHINA_OFFSET_MS).toISOString();
-	return `${iso.slice(0, 10)} ${iso.slice(11, 19)}`;
+	return vendorWallClock(ms, CHINA_TIME_ZONE);
 }
 
 /** The China calendar day (`YYYY-MM-DD`) of an instant. */
 export function chinaDay(ms: number): string {
-	return new Date(ms + CHINA_OFFSET_MS).toISOString().slice(0, 10);
+	return vendorDay(ms, CHINA_TIME_ZONE);
 }
 
 /**
@@ -118,8 +178,11 @@ const VENDOR_WALL_CLOCK = /^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2})(?::(\d{2}
 const WITH_OFFSET = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})$/i;
 const ZERO_DATE = /^0000-00-00(?:[ T]00:00(?::00)?)?$/;
 
-/** A `YYYY-MM-DD HH:mm:ss` text read as China time → ms; undefined when it is not a real date-time. */
-function readChinaWallClock(text: string): number | undefined {
+/**
+ * A `YYYY-MM-DD HH:mm:ss` text read in `timeZone` → ms; undefined when it is not a real
+ * date-time. Throws a RangeError for a zone Intl does not know.
+ */
+function readWallClock(text: string, timeZone: string): number | undefined {
 	const match = VENDOR_WALL_CLOCK.exec(text);
 	if (!match) return undefined;
 	const [, y, mo, d, h, mi, s = '0', frac = '0'] = match;
@@ -129,15 +192,17 @@ function readChinaWallClock(text: string): number | undefined {
 	// Date.UTC rolls 2021-02-30 over to March: only a date that survives the round trip is real.
 	if (check.getUTCFullYear() !== fields[0] || check.getUTCMonth() !== fields[1] || check.getUTCDate() !== fields[2]) return undefined;
 	if (fields[3] > 23 || fields[4] > 59 || fields[5] > 59) return undefined;
-	return asUtc - CHINA_OFFSET_MS;
+	return wallClockInstant(asUtc, (utcMs) => vendorOffsetMs(utcMs, timeZone));
 }
 
 /**
  * The instant a vendor time means, in ms: Unix seconds or ms (number or digit text; by size),
- * `YYYY-MM-DD HH:mm[:ss]` in China time, or an ISO date-time with an offset. `null` for "not
- * set" (0, blank, the zero date); undefined when it is none of these (the caller keeps it).
+ * `YYYY-MM-DD HH:mm[:ss]` in the account's zone `timeZone` (China time unless given: Bangwo8,
+ * and a Sobot account by default), or an ISO date-time with an offset. `null` for "not set" (0,
+ * blank, the zero date); undefined when it is none of these (the caller keeps it). Throws a
+ * RangeError for a zone Intl does not know (only a zone-less text needs the zone).
  */
-export function readVendorTime(value: unknown): number | null | undefined {
+export function readVendorTime(value: unknown, timeZone: string = CHINA_TIME_ZONE): number | null | undefined {
 	if (value === null || isBlank(value)) return null;
 	let number: number | undefined;
 	if (typeof value === 'number') number = value;
@@ -150,7 +215,7 @@ export function readVendorTime(value: unknown): number | null | undefined {
 	if (typeof value !== 'string') return undefined;
 	const text = value.trim();
 	if (ZERO_DATE.test(text)) return null;
-	const wall = readChinaWallClock(text);
+	const wall = readWallClock(text, timeZone);
 	if (wall !== undefined) return wall;
 	if (WITH_OFFSET.test(text)) {
 		const ms = Date.parse(text);

@@ -11,6 +11,7 @@ import * as source from './source';
 import * as stage from './stage';
 import * as ticket from './ticket';
 import { routeItems, type ResourceMap } from '../../shared/router';
+import { accountTimeZone } from '../transport/timeZone';
 
 /** Each resource's operations, by the `resource` value the editor stores. */
 export const resources: ResourceMap = {
@@ -27,5 +28,5 @@ export const resources: ResourceMap = {
 };
 
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-	return await routeItems(this, resources);
+	return await routeItems(this, resources, { vendorTimeZone: accountTimeZone });
 }

@@ -8,12 +8,13 @@ import {
 
 import { sobotApiRequest, sobotApiRequestAllItems, sobotRecords, type SobotContext } from '../../transport';
 import type { SobotEndpointName } from '../../transport/endpoints';
+import { accountTimeZone } from '../../transport/timeZone';
 import { decodeChoiceValue } from '../../helpers/choices';
 import { checkId, checkText, fail } from '../../helpers/validation';
 import { CUSTOM_FIELD_INPUTS, customFieldInputs, customFieldRows, parseJsonInput } from '../../../shared/customFields';
 import type { ListOptions } from '../../../shared/pagination';
 import type { RunScope } from '../../../shared/router';
-import { chinaWallClock } from '../../../shared/time';
+import { vendorWallClock } from '../../../shared/time';
 
 export { withoutEmpty } from '../../../shared/values';
 
@@ -33,8 +34,13 @@ export const TICKET_UPDATED_FIELD = 'update_datetime';
  */
 export const TICKET_WINDOW_MS = 28 * 24 * 3600_000;
 
-/** ASSUMPTION: the date filters of the ticket lists take 'YYYY-MM-DD HH:mm:ss' in China time. */
-export const ticketQueryTime = chinaWallClock;
+/**
+ * ASSUMPTION: the date filters of the ticket lists take 'YYYY-MM-DD HH:mm:ss' in the account's
+ * zone (`accountTimeZone`: the credential's Account Time Zone, China time by default).
+ */
+export function ticketQueryTime(ms: number, timeZone: string): string {
+	return vendorWallClock(ms, timeZone);
+}
 
 
 /** [from, to] split into consecutive windows of at most {@link TICKET_WINDOW_MS}, newest first. */
@@ -69,6 +75,7 @@ export async function listTicketsInRange(
 	itemIndex?: number,
 ): Promise<IDataObject[]> {
 	const prefix = endpoint === 'ticketList' ? 'create' : 'update';
+	const timeZone = await accountTimeZone(context, itemIndex);
 	const tickets: IDataObject[] = [];
 	const seen = new Set<string>();
 	for (const window of timeWindows(range.from, range.to)) {
@@ -81,8 +88,8 @@ export async function listTicketsInRange(
 			{
 				qs: {
 					...qs,
-					[`${prefix}_start_datetime`]: ticketQueryTime(window.from),
-					[`${prefix}_end_datetime`]: ticketQueryTime(window.to),
+					[`${prefix}_start_datetime`]: ticketQueryTime(window.from, timeZone),
+					[`${prefix}_end_datetime`]: ticketQueryTime(window.to, timeZone),
 				},
 				itemIndex,
 			},

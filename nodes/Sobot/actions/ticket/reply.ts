@@ -3,6 +3,7 @@ import { NodeApiError, type IDataObject, type IExecuteFunctions, type JsonObject
 import { sobotApiRequest, sobotRecords } from '../../transport';
 import { checkId } from '../../helpers/validation';
 import type { RunScope } from '../../../shared/router';
+import { accountTimeZone } from '../../transport/timeZone';
 import { nameIn, pickedId, ticketDictionary, ticketQueryTime, readTicketId } from './common';
 
 export interface ReplyChanges {
@@ -23,7 +24,8 @@ const text = (value: unknown) => (value === undefined || value === null ? '' : S
  * save_ticket_reply, Sobot's only way to reply to a ticket or change its status, priority,
  * assignee or fields. It requires the ticket's title, description, status and priority, so the
  * ticket is read first (get_ticket_by_id) and what is not changed is sent as it is.
- * ASSUMPTION: get_ticket_datetime is the time the ticket was read ('YYYY-MM-DD HH:mm:ss', China time).
+ * ASSUMPTION: get_ticket_datetime is the time the ticket was read ('YYYY-MM-DD HH:mm:ss' in the
+ * account's zone, as the ticket lists' date filters).
  */
 export async function saveTicketReply(
 	context: IExecuteFunctions,
@@ -36,6 +38,7 @@ export async function saveTicketReply(
 	const dictionary = await ticketDictionary(context, itemIndex, run);
 	if (agent === '') checkId(context, agent, 'Agent', itemIndex);
 	const agentName = nameIn(context, dictionary.agents, agent, 'Agent', itemIndex);
+	const timeZone = await accountTimeZone(context, itemIndex);
 	const readAt = Date.now();
 	const [ticket] = sobotRecords(await sobotApiRequest.call(context, 'ticketGet', { qs: { ticketid }, itemIndex }));
 	if (ticket === undefined) {
@@ -45,7 +48,7 @@ export async function saveTicketReply(
 		ticketid,
 		ticket_title: text(ticket.ticket_title),
 		ticket_content: text(ticket.ticket_content),
-		get_ticket_datetime: ticketQueryTime(readAt),
+		get_ticket_datetime: ticketQueryTime(readAt, timeZone),
 		reply_type: changes.replyType,
 		reply_agentid: agent,
 		reply_agent_name: agentName,
