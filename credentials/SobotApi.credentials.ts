@@ -10,12 +10,14 @@ import type {
 import { SOBOT_RET_CODES } from '../nodes/Sobot/transport/codes';
 import {
 	SOBOT_CUSTOM_DATA_CENTER,
+	SOBOT_TOKEN_PATH,
+	signedTokenQuery,
 	sobotPreAuthentication,
 	type SobotCredentials,
 } from '../nodes/Sobot/transport/token';
 
-/** Codes the credential test reports with their meaning when the test call answers them. */
-const TEST_FAILURE_CODES = ['900001', '900002', '900004', '700046', '999999'];
+/** Codes get_token answers when it refuses; the credential test reports them with their meaning. */
+const TEST_FAILURE_CODES = ['900003', '900004', '700046', '999999'];
 
 export class SobotApi implements ICredentialType {
 	name = 'sobotApi';
@@ -104,37 +106,58 @@ export class SobotApi implements ICredentialType {
 	];
 
 	/**
-	 * Called by n8n when the token passed to it is empty, and for credential tests; n8n stores
-	 * what it returns in the credential. The Sobot transport also uses it to coordinate one
-	 * renewal across all executions (nodes/Sobot/transport/renewal.ts).
+	 * Called by n8n when the token passed to it is empty; n8n stores what it returns in the
+	 * credential. The Sobot transport uses it for the writes of its one renewal across all
+	 * executions (nodes/Sobot/transport/renewal.ts); otherwise it does nothing.
 	 */
 	async preAuthentication(this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject) {
 		return await sobotPreAuthentication(this, credentials as SobotCredentials);
 	}
 
 	/**
-	 * Puts the stored token in Sobot's `token` header. A function rather than the declarative
-	 * form: n8n then applies it without evaluating an expression on every request.
+	 * Puts the stored token in Sobot's `token` header. The credential test's request (get_token)
+	 * is signed instead: `sign = md5(appid + create_time + app_key)`, from the App ID and key as
+	 * they are in the form. A function rather than the declarative form: n8n then applies it
+	 * without evaluating an expression on every request.
 	 */
 	async authenticate(
 		credentials: ICredentialDataDecryptedObject,
 		requestOptions: IHttpRequestOptions,
 	): Promise<IHttpRequestOptions> {
+		if (requestOptions.url === SOBOT_TOKEN_PATH) {
+			return { ...requestOptions, qs: { ...requestOptions.qs, ...signedTokenQuery(credentials as SobotCredentials) } };
+		}
 		return {
 			...requestOptions,
 			headers: { ...requestOptions.headers, token: String(credentials.token ?? '') },
 		};
 	}
 
+	/**
+	 * Asks Sobot for a token with the App ID, key and data centre as they are now. Not a call with
+	 * the stored token: that may have expired while the credential is right, or belong to the App
+	 * ID before an edit. The token it gets is not kept, and it ends the one workflows use: their
+	 * next call meets 900002 and renews once for all of them (renewal.ts).
+	 */
 	test: ICredentialTestRequest = {
 		request: {
 			baseURL: `={{$credentials.dataCenter === "${SOBOT_CUSTOM_DATA_CENTER}" ? $credentials.customUrl.replace(/\\/+$/, "") : $credentials.dataCenter}}`,
-			url: '/api/scrm/5/user_stage/query_list_by_type',
+			url: SOBOT_TOKEN_PATH,
 			method: 'GET',
 		},
-		rules: TEST_FAILURE_CODES.map((code) => ({
-			type: 'responseSuccessBody' as const,
-			properties: { key: 'ret_code', value: code, message: `Sobot ${code}: ${SOBOT_RET_CODES[code]}` },
-		})),
+		rules: [
+			...TEST_FAILURE_CODES.map((code) => ({
+				type: 'responseSuccessBody' as const,
+				properties: { key: 'ret_code', value: code, message: `Sobot ${code}: ${SOBOT_RET_CODES[code]}` },
+			})),
+			{
+				type: 'responseSuccessBody' as const,
+				properties: {
+					key: 'ret_code',
+					value: undefined,
+					message: 'The answer is not from the Sobot API (no ret_code): check the data centre or the custom URL',
+				},
+			},
+		],
 	};
 }

@@ -309,7 +309,8 @@ export class FakeSobot extends FakeServer {
 	/** Every token issued, oldest first. */
 	issuedTokens: string[] = [];
 	private currentTokenExpiresAt = 0;
-	private tokenCodeQueue: Array<{ code: string; msg: string }> = [];
+	/** Answers queued for the next get_token calls: a ret_code, or an HTTP failure (an outage). */
+	private tokenCodeQueue: Array<{ code: string; msg: string } | { status: number }> = [];
 
 	/** user/list_by_page order by create_time. ASSUMPTION: newest first, like the vendor's UI lists. */
 	customerListOrder: 'asc' | 'desc' = 'desc';
@@ -888,6 +889,11 @@ export class FakeSobot extends FakeServer {
 		this.tokenCodeQueue.push({ code, msg: msg ?? SOBOT_RET[code] ?? SOBOT_RET['999999'] });
 	}
 
+	/** The next `n` get_token calls fail with this HTTP status (an outage of the token endpoint only). */
+	failNextTokenHttp(n: number, status = 502): void {
+		for (let i = 0; i < n; i++) this.tokenCodeQueue.push({ status });
+	}
+
 	/** The current token becomes invalid: calls using it answer 900002. */
 	expireToken(): void {
 		this.currentToken = null;
@@ -905,6 +911,7 @@ export class FakeSobot extends FakeServer {
 	protected handleToken(req: RecordedRequest): FakeResponse {
 		if (req.method !== 'GET') return this.ret('999999');
 		const queued = this.tokenCodeQueue.shift();
+		if (queued && 'status' in queued) return { status: queued.status, body: { error: 'injected token outage' } };
 		if (queued) return this.ret(queued.code, queued.msg);
 		const appid = req.query['appid'] ?? '';
 		const createTime = req.query['create_time'] ?? '';

@@ -7,7 +7,7 @@ import { Bangwo8OAuth2Api } from '../../credentials/Bangwo8OAuth2Api.credentials
 import { SobotApi } from '../../credentials/SobotApi.credentials';
 import { Bangwo8 } from '../../nodes/Bangwo8/Bangwo8.node';
 import { Sobot } from '../../nodes/Sobot/Sobot.node';
-import { sobotTokenOwner } from '../../nodes/Sobot/transport/token';
+import { issuedForToken } from '../../nodes/Sobot/transport/token';
 import { CredentialStore, Engine, type CredentialRef } from '../harness/engine';
 import type { FakeBangwo8 } from '../fakes/bangwo8';
 import type { FakeSobot } from '../fakes/sobot';
@@ -53,11 +53,8 @@ export function addSobotCredential(
 		...overrides,
 	};
 	if (token === 'fresh') {
-		Object.assign(data, {
-			token: fake.issueToken(),
-			expiresAt: Date.now() + 86_400_000,
-			issuedFor: sobotTokenOwner(data as never),
-		});
+		const issued = fake.issueToken();
+		Object.assign(data, { token: issued, expiresAt: Date.now() + 86_400_000, issuedFor: issuedForToken(data as never, issued) });
 	}
 	return store.add('sobotApi', data);
 }

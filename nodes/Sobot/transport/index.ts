@@ -128,9 +128,6 @@ async function send(
 		request.body = encoded.body;
 		request.headers = { 'Content-Type': encoded.contentType };
 	}
-	// A claim travels with a harmless read sent with an empty token (see renewal.ts).
-	const claimCarrier: IHttpRequestOptions = { method: 'GET', url: SOBOT_ENDPOINTS.stageList.path, json: true };
-
 	// Most requests (every page of a list) use the session's token as it is: the renewal's
 	// bookkeeping is only set up once a token has to be found.
 	let renewal: SobotTokenRenewal | undefined;
@@ -139,41 +136,91 @@ async function send(
 		? { step: 'use', credentials: { ...session.credentials } }
 		: await guard(context, itemIndex, async () => await renewing().next());
 	for (;;) {
-		const response = await sendOnce(
-			context,
-			attempt.step === 'claim' ? claimCarrier : request,
-			attempt.credentials,
-			attempt.step === 'claim' ? 'safe' : endpoint.retry,
-			session,
-			itemIndex,
-			onThrottle,
+		if (attempt.step === 'claim') {
+			await sendClaim(context, attempt.credentials);
+			const claimed = attempt;
+			attempt = await guard(context, itemIndex, async () => await renewing().afterRefusal(claimed));
+			continue;
+		}
+		const fetching = attempt;
+		// When this call's own token fetch failed, that is the error to report, whatever the
+		// request sent after it (with no token) met.
+		const ownFetchFailure = () => renewal?.fetchFailure(fetching);
+		const response = await sendOnce(context, request, attempt.credentials, endpoint.retry, session, itemIndex, onThrottle).catch(
+			(error: unknown) => {
+				const failure = ownFetchFailure();
+				throw failure === undefined ? error : apiError(context, failure, itemIndex);
+			},
 		);
 		session.secrets.add(String(attempt.credentials.token ?? ''));
 
-		const fetchFailure = renewal?.fetchFailure(attempt);
+		const fetchFailure = ownFetchFailure();
 		if (fetchFailure !== undefined) throw apiError(context, fetchFailure, itemIndex);
 
-		const code = String(response?.ret_code ?? '');
-		if (code === SOBOT_SUCCESS_CODE && attempt.step !== 'claim') {
+		if (response === null || typeof response !== 'object' || Array.isArray(response)) {
+			const got = redact(preview(response), [...session.secrets]);
+			throw apiError(context, `Sobot: the answer of ${endpoint.method} ${request.url} is not Sobot's JSON (got: ${got})`, itemIndex);
+		}
+		const code = String(response.ret_code ?? '');
+		if (code === '') {
+			const got = redact(preview(response), [...session.secrets]);
+			throw apiError(context, `Sobot: the answer of ${endpoint.method} ${request.url} holds no ret_code (got: ${got})`, itemIndex);
+		}
+		if (code === SOBOT_SUCCESS_CODE) {
 			// Later requests of this call (the next pages) use the token that worked.
 			session.credentials = attempt.credentials;
 			return response;
 		}
-		if (attempt.step === 'claim' || SOBOT_TOKEN_EXPIRED_CODES.has(code)) {
+		if (SOBOT_TOKEN_EXPIRED_CODES.has(code)) {
 			const refused = attempt;
 			attempt = await guard(context, itemIndex, async () => await renewing().afterRefusal(refused));
 			continue;
 		}
 		throw new NodeApiError(
 			context.getNode(),
-			{ ret_code: code, ret_msg: String(response?.ret_msg ?? '') } as JsonObject,
+			{ ret_code: code, ret_msg: String(response.ret_msg ?? '') } as JsonObject,
 			{
-				message: sobotErrorMessage(code || 'no ret_code', response?.ret_msg),
-				description: response?.ret_msg ? `Sobot said: ${String(response.ret_msg)}` : undefined,
+				message: sobotErrorMessage(code, response.ret_msg),
+				description: response.ret_msg ? `Sobot said: ${String(response.ret_msg)}` : undefined,
 				itemIndex,
 			},
 		);
 	}
+}
+
+/**
+ * Writes a renewal claim: n8n runs the credential's preAuthentication (which stores the claim)
+ * before it sends the request, a harmless read with an empty token that Sobot refuses. The
+ * claim is written whatever the answer, so the request is sent once and its outcome does not
+ * matter: a retry would only repeat the write, and whether the claim landed is read back from
+ * the credential (renewal.ts).
+ */
+async function sendClaim(context: SobotContext, credentials: SobotCredentials): Promise<void> {
+	const claimCarrier: IHttpRequestOptions = { method: 'GET', url: SOBOT_ENDPOINTS.stageList.path, json: true };
+	await authenticatedRequest(context, claimCarrier, credentials).then(
+		() => undefined,
+		() => undefined, // refused (900001), a 5xx or a dropped connection: the claim is written either way
+	);
+}
+
+/** One request through n8n's helper with these credentials (n8n runs preAuthentication when the token is empty). */
+async function authenticatedRequest(
+	context: SobotContext,
+	request: IHttpRequestOptions,
+	credentials: SobotCredentials,
+): Promise<unknown> {
+	const reference = context.getNode().credentials?.[CREDENTIAL_TYPE];
+	return await context.helpers.httpRequestWithAuthentication.call(
+		context,
+		CREDENTIAL_TYPE,
+		{ ...request, baseURL: sobotBaseUrl(credentials), timeout: requestTimeoutMs(context) },
+		{
+			credentialsDecrypted: { id: reference?.id ?? '', name: reference?.name ?? '', type: CREDENTIAL_TYPE, data: credentials },
+			// Sobot signals a dead token with ret_code, never HTTP 401: keep n8n from running
+			// preAuthentication on its own.
+			preAuthenticationRetryStatusCode: [],
+		},
+	);
 }
 
 /** One request with the given credentials, retried as the endpoint's policy allows. */
@@ -186,32 +233,12 @@ async function sendOnce(
 	itemIndex?: number,
 	onThrottle?: () => void,
 ): Promise<SobotResponse> {
-	const reference = context.getNode().credentials?.[CREDENTIAL_TYPE];
-	return (await withRetries(
-		async () =>
-			await context.helpers.httpRequestWithAuthentication.call(
-				context,
-				CREDENTIAL_TYPE,
-				{ ...request, baseURL: sobotBaseUrl(credentials), timeout: requestTimeoutMs(context) },
-				{
-					credentialsDecrypted: {
-						id: reference?.id ?? '',
-						name: reference?.name ?? '',
-						type: CREDENTIAL_TYPE,
-						data: credentials,
-					},
-					// Sobot signals a dead token with ret_code, never HTTP 401: keep n8n from running
-					// preAuthentication on its own (a token fetch outside the single-renewer protocol).
-					preAuthenticationRetryStatusCode: [],
-				},
-			),
-		{
-			policy,
-			toError: (failure) =>
-				httpError(context, failure, policy, [...session.secrets, String(credentials.token ?? '')], itemIndex),
-			onRetry: onThrottle,
-		},
-	)) as SobotResponse;
+	return (await withRetries(async () => await authenticatedRequest(context, request, credentials), {
+		policy,
+		toError: (failure) =>
+			httpError(context, failure, policy, [...session.secrets, String(credentials.token ?? '')], itemIndex),
+		onRetry: onThrottle,
+	})) as SobotResponse;
 }
 
 /** Runs a renewal step, turning its give-up into the node's API error. */

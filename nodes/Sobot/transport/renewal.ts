@@ -22,7 +22,7 @@ import {
  *
  *  1. `use`   – a working stored token (not one Sobot just refused) is used as it is.
  *  2. wait    – while another execution's claim is live, re-read the credential until its token
- *               arrives (or its claim is abandoned, or its failure is recorded).
+ *               arrives (or its claim lapses, or its failure is recorded).
  *  3. `claim` – nobody is renewing: after a short random wait (so that, in a burst, one
  *               execution claims first and the others see it), write a claim. It travels with a
  *               harmless read (stage list) sent with an empty token, which Sobot refuses before
@@ -31,6 +31,13 @@ import {
  *               stored is the winner's. Losers go back to waiting.
  *  5. `fetch` – the winner gets the token through preAuthentication; n8n stores it and sends the
  *               original request with it.
+ *
+ * "Elected" is timing-based: under load two executions can both win, and then one extra token
+ * is issued and refused once before all converge on the stored one — about one token per expiry.
+ * A claim carries its own deadline (`until`), so a claimer that died stalls the others for at most
+ * `claimTtlMs`, and a claim that an edit of the credential restored from an old dialog is already
+ * past it. A failed renewal is shared only when Sobot refused the credential (`definitive`): after
+ * an outage of get_token the execution that met it fails and the next one tries again.
  *
  * Bounded: a call gives up after `budgetMs`, after `maxTokenRefusals` refused tokens or after
  * two tokens of its own were refused, with an error that names 900002 and what to check.
@@ -43,11 +50,14 @@ export const TOKEN_RENEWAL_TIMING = {
 	settleMs: 300,
 	/** How often waiting executions re-read the credential (±50 %). */
 	pollMs: 150,
-	/** A claim seen unchanged this long is abandoned (its execution or process died). */
-	claimTtlMs: 15_000,
-	/** Claims written longer ago than this are leftovers (tolerates clock skew between hosts). */
-	claimMaxAgeMs: 120_000,
-	/** A renewal failure recorded this recently is reported instead of trying again. */
+	/**
+	 * How long a claim stands (its `until`): the settle wait and a get_token call. A claim seen
+	 * unchanged this long is taken over (its execution or process died).
+	 */
+	claimTtlMs: 10_000,
+	/** Clock difference between hosts tolerated when reading another host's deadline. */
+	clockSkewMs: 5_000,
+	/** A definitive renewal failure recorded this recently is reported instead of trying again. */
 	failureFreshMs: 10_000,
 	/** A call waits at most this long for a working token. */
 	budgetMs: 45_000,
@@ -121,7 +131,12 @@ export class SobotTokenRenewal {
 			}
 
 			const record = parseRenewalRecord(stored.renewal);
-			if (record?.state === 'failed' && record.by !== this.id && this.isFresh(record, TOKEN_RENEWAL_TIMING.failureFreshMs)) {
+			if (
+				record?.state === 'failed' &&
+				record.definitive === true &&
+				record.by !== this.id &&
+				Math.abs(Date.now() - record.at) < TOKEN_RENEWAL_TIMING.failureFreshMs
+			) {
 				throw new Error(record.error ?? 'Sobot: renewing the token failed');
 			}
 			if (record?.state === 'renewing' && this.isLive(record)) {
@@ -149,24 +164,27 @@ export class SobotTokenRenewal {
 
 	/** Credentials that make n8n run preAuthentication (empty token) with this step. */
 	private withStep(stored: SobotCredentials, state: 'claim' | 'fetch'): SobotCredentials {
+		const at = Date.now();
 		return {
 			...stored,
 			token: '',
-			renewal: writeRenewalRecord({ state, by: this.id, at: Date.now() }),
+			renewal: writeRenewalRecord({ state, by: this.id, at, until: at + TOKEN_RENEWAL_TIMING.claimTtlMs }),
 		};
 	}
 
-	/** A `renewing` claim is live until this call has seen it unchanged for `claimTtlMs`. */
+	/**
+	 * A `renewing` claim stands until its deadline — read on the claimer's clock, give or take
+	 * `clockSkewMs` — and, whatever the clocks say, no longer than its lifetime after this call
+	 * first saw it unchanged.
+	 */
 	private isLive(record: RenewalRecord): boolean {
-		if (!this.isFresh(record, TOKEN_RENEWAL_TIMING.claimMaxAgeMs)) return false;
+		const now = Date.now();
+		const until = record.until ?? record.at + TOKEN_RENEWAL_TIMING.claimTtlMs;
+		if (now > until + TOKEN_RENEWAL_TIMING.clockSkewMs) return false;
 		const key = `${record.by}:${record.at}`;
-		const firstSeen = this.claimsSeen.get(key) ?? Date.now();
+		const firstSeen = this.claimsSeen.get(key) ?? now;
 		this.claimsSeen.set(key, firstSeen);
-		return Date.now() - firstSeen < TOKEN_RENEWAL_TIMING.claimTtlMs;
-	}
-
-	private isFresh(record: RenewalRecord, maxAgeMs: number): boolean {
-		return Math.abs(Date.now() - record.at) < maxAgeMs;
+		return now - firstSeen < Math.min(until - record.at, TOKEN_RENEWAL_TIMING.claimTtlMs);
 	}
 
 	private giveUpMessage(): string {

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { ICredentialDataDecryptedObject, IDataObject, IHttpRequestHelper } from 'n8n-workflow';
 
 import { SOBOT_SUCCESS_CODE, sobotErrorMessage } from './codes';
-import { DEFAULT_REQUEST_TIMEOUT_SECONDS, redact, summarizeFailure, withRetries } from '../../shared/http';
+import { DEFAULT_REQUEST_TIMEOUT_SECONDS, preview, redact, summarizeFailure, withRetries } from '../../shared/http';
 
 export interface SobotCredentials extends ICredentialDataDecryptedObject {
 	dataCenter: string;
@@ -13,7 +13,7 @@ export interface SobotCredentials extends ICredentialDataDecryptedObject {
 	token: string;
 	/** Hidden: when the stored token expires (ms since epoch). */
 	expiresAt: number;
-	/** Hidden: the App ID and data centre the stored token was issued for (see `sobotTokenOwner`). */
+	/** Hidden: the App ID and data centre the stored token was issued for, and its digest (see `issuedForToken`). */
 	issuedFor: string;
 	/** Hidden: the renewal under way, as JSON (see `RenewalRecord`); '' when none. */
 	renewal: string;
@@ -35,17 +35,40 @@ export function sobotTokenOwner(credentials: Pick<SobotCredentials, 'appId' | 'd
 	return `${String(credentials.appId ?? '').trim()}@${sobotBaseUrl(credentials)}`;
 }
 
+/** A short digest that ties the hidden fields to the token they describe (not the token itself). */
+export function tokenDigest(token: string): string {
+	return createHash('sha256').update(token).digest('hex').slice(0, 12);
+}
+
+/**
+ * `issuedFor` as stored: the owner (App ID and data centre) and the digest of the token that
+ * `expiresAt` belongs to. n8n hands password fields to the editor redacted and merges the stored
+ * value back on save, but hidden fields go through the edit dialog as they were when it opened:
+ * a credential saved while a renewal happened gets the new token with the old token's expiry.
+ * The digest tells such a stale expiry from the real one.
+ */
+export function issuedForToken(credentials: Pick<SobotCredentials, 'appId' | 'dataCenter' | 'customUrl'>, token: string): string {
+	return `${sobotTokenOwner(credentials)}#${tokenDigest(token)}`;
+}
+
 /**
  * The stored token when it can be sent: present, issued for this App ID and data centre, and not
- * past its expiry. There is deliberately no early renewal: a token is replaced only once it is
- * known to be dead (expired by the clock, or refused with 900001/900002), so a burst of
- * executions near the end of its life all keep using it instead of each renewing.
+ * past its expiry (when the stored expiry is this token's: see `issuedForToken`). There is
+ * deliberately no early renewal: a token is replaced only once it is known to be dead (expired by
+ * the clock, or refused with 900001/900002), so a burst of executions near the end of its life all
+ * keep using it instead of each renewing.
  */
 export function usableSobotToken(credentials: SobotCredentials, now = Date.now()): string | undefined {
 	const token = typeof credentials.token === 'string' ? credentials.token : '';
-	if (token === '' || credentials.issuedFor !== sobotTokenOwner(credentials)) return undefined;
+	if (token === '') return undefined;
+	const issuedFor = String(credentials.issuedFor ?? '');
+	const hash = issuedFor.lastIndexOf('#');
+	// Stored before the digest existed (0.1.x): the owner alone, the expiry taken as the token's.
+	const owner = hash === -1 ? issuedFor : issuedFor.slice(0, hash);
+	if (owner !== sobotTokenOwner(credentials)) return undefined;
+	const expiryIsThisToken = hash === -1 || issuedFor.slice(hash + 1) === tokenDigest(token);
 	const expiresAt = Number(credentials.expiresAt);
-	if (Number.isFinite(expiresAt) && expiresAt > 0 && now >= expiresAt) return undefined;
+	if (expiryIsThisToken && Number.isFinite(expiresAt) && expiresAt > 0 && now >= expiresAt) return undefined;
 	return token;
 }
 
@@ -54,10 +77,25 @@ export function signSobotTokenRequest(appId: string, createTime: string, appKey:
 	return createHash('md5').update(`${appId}${createTime}${appKey}`).digest('hex');
 }
 
+export const SOBOT_TOKEN_PATH = '/api/get_token';
+
+/** The query of a get_token call: App ID, the time in seconds and the signature (never the key). */
+export function signedTokenQuery(credentials: Pick<SobotCredentials, 'appId' | 'appSecretKey'>): {
+	appid: string;
+	create_time: string;
+	sign: string;
+} {
+	const appid = String(credentials.appId ?? '').trim();
+	const createTime = String(Math.floor(Date.now() / 1000));
+	return { appid, create_time: createTime, sign: signSobotTokenRequest(appid, createTime, String(credentials.appSecretKey ?? '')) };
+}
+
 /**
  * The hidden `renewal` field. The transport passes a *step* to the credential's
  * preAuthentication (`claim` or `fetch`, see renewal.ts); what is stored is the outcome:
- * `renewing` (an execution has claimed the renewal) or `failed` (its token request failed).
+ * `renewing` (an execution has claimed the renewal, until `until`) or `failed` (its token
+ * request failed; `definitive` when Sobot refused the App ID or key, which every other
+ * execution would meet too).
  */
 export interface RenewalRecord {
 	state: 'claim' | 'fetch' | 'renewing' | 'failed';
@@ -65,8 +103,12 @@ export interface RenewalRecord {
 	by: string;
 	/** When it was written (ms since epoch, the writer's clock). */
 	at: number;
+	/** With `claim` and `renewing`: when the claim lapses (the writer's clock). */
+	until?: number;
 	/** With `failed`: why, without secrets. */
 	error?: string;
+	/** With `failed`: Sobot refused the credential (not an outage): others report it instead of trying. */
+	definitive?: boolean;
 }
 
 export function parseRenewalRecord(text: unknown): RenewalRecord | undefined {
@@ -76,7 +118,15 @@ export function parseRenewalRecord(text: unknown): RenewalRecord | undefined {
 		if (typeof record?.by !== 'string' || !['claim', 'fetch', 'renewing', 'failed'].includes(String(record.state))) {
 			return undefined;
 		}
-		return { state: record.state!, by: record.by, at: Number(record.at) || 0, error: record.error };
+		const at = Number(record.at) || 0;
+		return {
+			state: record.state!,
+			by: record.by,
+			at,
+			until: Number.isFinite(Number(record.until)) && record.until !== undefined ? Number(record.until) : undefined,
+			error: record.error,
+			definitive: record.definitive === true,
+		};
 	} catch {
 		return undefined;
 	}
@@ -84,29 +134,47 @@ export function parseRenewalRecord(text: unknown): RenewalRecord | undefined {
 
 export const writeRenewalRecord = (record: RenewalRecord): string => JSON.stringify(record);
 
+/**
+ * A token request that failed. `definitive` when Sobot answered and refused the credential (wrong
+ * App ID or key, no API access, a URL that cannot be one): trying again cannot help. Outages
+ * (time-outs, 5xx, an answer that is not Sobot's, its catch-all 999999) are not definitive.
+ */
+export class SobotTokenError extends Error {
+	constructor(
+		message: string,
+		readonly definitive: boolean,
+	) {
+		super(message);
+		this.name = 'SobotTokenError';
+	}
+}
+
 /** What preAuthentication returns; n8n writes these fields into the stored credential. */
 type TokenFields = Pick<SobotCredentials, 'token' | 'expiresAt' | 'issuedFor' | 'renewal'>;
 
 /**
- * The credential's preAuthentication. n8n calls it when the token passed to it is empty (and
- * for every credential test) and persists what it returns. The transport uses it for the two
- * writes a renewal needs, told apart by the step in `renewal`:
+ * The credential's preAuthentication. n8n calls it when the token passed to it is empty and
+ * persists what it returns. It acts only on the two steps of a renewal (renewal.ts):
  *  - `claim`: record that this call is about to renew (stored token emptied: it is dead anyway);
  *  - `fetch`: get a token and store it; a failure is stored too, so the executions waiting for
- *    this renewal report it at once instead of each asking Sobot again.
- * Without a step (the credential test) it fetches a token and lets errors surface.
+ *    this renewal learn of it at once (and report it when Sobot refused the credential).
+ * Anything else — n8n's own calls (a credential test of a credential without a token), a request
+ * retried after its claim or fetch was written — returns nothing: n8n then stores nothing and
+ * sends the request as it is. No token is ever fetched outside the election.
  */
 export async function sobotPreAuthentication(
 	context: IHttpRequestHelper,
 	credentials: SobotCredentials,
-): Promise<TokenFields> {
+): Promise<Partial<TokenFields>> {
 	const step = parseRenewalRecord(credentials.renewal);
 	if (step?.state === 'claim') {
+		const at = Date.now();
+		const lifetime = Math.max(0, (step.until ?? step.at) - step.at);
 		return {
 			token: '',
 			expiresAt: 0,
 			issuedFor: '',
-			renewal: writeRenewalRecord({ state: 'renewing', by: step.by, at: Date.now() }),
+			renewal: writeRenewalRecord({ state: 'renewing', by: step.by, at, until: at + lifetime }),
 		};
 	}
 	if (step?.state === 'fetch') {
@@ -122,11 +190,12 @@ export async function sobotPreAuthentication(
 					by: step.by,
 					at: Date.now(),
 					error: error instanceof Error ? error.message : String(error),
+					definitive: error instanceof SobotTokenError && error.definitive,
 				}),
 			};
 		}
 	}
-	return { ...(await fetchSobotToken(context, credentials)), renewal: '' };
+	return {};
 }
 
 /**
@@ -141,42 +210,56 @@ export async function fetchSobotToken(
 ): Promise<Pick<SobotCredentials, 'token' | 'expiresAt' | 'issuedFor'>> {
 	const baseUrl = sobotBaseUrl(credentials);
 	if (!/^https?:\/\//.test(baseUrl)) {
-		throw new Error('Sobot: the data centre URL must start with http:// or https://');
+		throw new SobotTokenError('Sobot: the data centre URL must start with http:// or https://', true);
 	}
-	const appId = String(credentials.appId ?? '').trim();
-	const createTime = String(Math.floor(Date.now() / 1000));
-	const sign = signSobotTokenRequest(appId, createTime, String(credentials.appSecretKey ?? ''));
+	const query = signedTokenQuery(credentials);
+	const { sign } = query;
 
 	const response = (await withRetries(
 		async () =>
 			await context.helpers.httpRequest({
 				method: 'GET',
-				url: `${baseUrl}/api/get_token`,
-				qs: { appid: appId, create_time: createTime, sign },
+				url: `${baseUrl}${SOBOT_TOKEN_PATH}`,
+				qs: query,
 				json: true,
 				timeout: DEFAULT_REQUEST_TIMEOUT_SECONDS * 1000,
 			}),
 		{
 			policy: 'safe',
 			toError: (failure) =>
-				new Error(
+				new SobotTokenError(
 					redact(
 						`Sobot: could not get an API token from ${baseUrl} (${summarizeFailure(failure)}). Check the data centre.`,
 						[String(credentials.appSecretKey ?? ''), sign],
 					),
+					false,
 				),
 		},
 	)) as IDataObject;
 
-	const code = String(response?.ret_code ?? '');
-	const item = (response?.item ?? {}) as IDataObject;
-	if (code !== SOBOT_SUCCESS_CODE || typeof item.token !== 'string' || item.token === '') {
-		throw new Error(sobotErrorMessage(code || 'no ret_code', response?.ret_msg));
+	if (response === null || typeof response !== 'object') {
+		throw new SobotTokenError(
+			`Sobot: the answer of ${baseUrl}${SOBOT_TOKEN_PATH} is not Sobot's JSON (got: ${redact(preview(response), [sign])}). Check the data centre.`,
+			false,
+		);
+	}
+	const code = String(response.ret_code ?? '');
+	const item = (response.item ?? {}) as IDataObject;
+	const token = typeof item.token === 'string' ? item.token : '';
+	if (code === '' || (code === SOBOT_SUCCESS_CODE && token === '')) {
+		throw new SobotTokenError(
+			`Sobot: the answer of ${baseUrl}${SOBOT_TOKEN_PATH} holds no ${code === '' ? 'ret_code' : 'token'} (got: ${redact(preview(response), [sign])}). Check the data centre.`,
+			false,
+		);
+	}
+	if (code !== SOBOT_SUCCESS_CODE) {
+		// A refusal is Sobot's word on the App ID and key; its catch-all 999999 may pass.
+		throw new SobotTokenError(sobotErrorMessage(code, response.ret_msg), code !== '999999');
 	}
 	const expiresInSeconds = Number(item.expires_in) > 0 ? Number(item.expires_in) : 86400;
 	return {
-		token: item.token,
+		token,
 		expiresAt: Date.now() + expiresInSeconds * 1000,
-		issuedFor: sobotTokenOwner(credentials),
+		issuedFor: issuedForToken(credentials, token),
 	};
 }
