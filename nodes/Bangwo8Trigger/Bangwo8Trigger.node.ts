@@ -11,6 +11,7 @@ import {
 import {
 	DEFAULT_LIMITS,
 	EVENT_SOURCES,
+	pulledBack,
 	readPosition,
 	selectChanges,
 	timeField,
@@ -28,8 +29,9 @@ import { UNSAFE_KEYS } from '../shared/values';
 
 /**
  * One output item: `event` first (as in the Sobot Trigger), then, for a record whose timestamp
- * cannot be read, `warning`, then the record as Bangwo8 returned it. A record field named like
- * one the trigger added is kept as `bangwo8_<name>` (`bangwo8_bangwo8_<name>`… if that is taken).
+ * cannot be read or lies in the future, `warning`, then the record as Bangwo8 returned it. A
+ * record field named like one the trigger added is kept as `bangwo8_<name>`
+ * (`bangwo8_bangwo8_<name>`… if that is taken).
  */
 export function itemJson(event: Bangwo8Event, change: Change): IDataObject {
 	const json: IDataObject = { event };
@@ -37,6 +39,7 @@ export function itemJson(event: Bangwo8Event, change: Change): IDataObject {
 		const { field, value } = change.unreadable;
 		json.warning = `${field} ${value === undefined ? 'is missing' : `${JSON.stringify(value)} is not a date and time`}: emitted once, because the trigger cannot tell when this record changed`;
 	}
+	if (change.future) json.warning = change.future;
 	const added = new Set(Object.keys(json));
 	for (const key of Object.keys(change.record)) {
 		if (UNSAFE_KEYS.has(key)) continue;
@@ -169,12 +172,19 @@ async function pollChanges(ctx: IPollFunctions, limits: TriggerLimits): Promise<
 			return latest.length > 0 ? itemJson(event, { record: latest[0], id: '' }) : undefined;
 		},
 		position: (data) => readPosition(data, event),
-		// Start after the newest record on the server (not the n8n host's clock).
-		start: async (data) => writePosition(data, { event, ...(await readFirstPosition(ctx, source, limits)), held: 0 }),
-		changes: async (stored, data) => {
+		// Start at the newest record on the server (its clock, not the host's), never past the host's clock.
+		start: async (data) => writePosition(data, { event, ...(await readFirstPosition(ctx, source, limits, Date.now())), held: 0 }),
+		changes: async (saved, data) => {
+			const now = Date.now();
+			const stored = pulledBack(saved, now) ?? saved;
+			if (stored !== saved) {
+				ctx.logger.warn(
+					`Bangwo8 Trigger: the stored position ${saved.position} is ahead of the n8n host's clock (a record stamped in the future took it there); the trigger starts again at ${stored.position}, changes made before are not emitted`,
+				);
+			}
 			// Everything is read before the position moves, so a failing poll leaves it where it was.
 			const records = await readChangesSince(ctx, source, stored.position, limits);
-			const { fresh, next, warnings } = selectChanges(records, stored, source, keepDeleted, limits);
+			const { fresh, next, warnings } = selectChanges(records, stored, source, keepDeleted, limits, now);
 			let emit = fresh;
 			if (source.deleted === 'deStat' && !keepDeleted) {
 				const deleted = await deletedCompanies(ctx, source, stored.position, fresh.map((change) => change.id), limits);

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { IDataObject } from 'n8n-workflow';
 
 import type { Bangwo8EndpointName } from '../Bangwo8/transport/endpoints';
+import { clockLimit, futureStampWarning, rememberFuture } from '../shared/polling';
 import { chinaWallClock, CHINA_OFFSET_MS } from '../shared/time';
 
 export type Bangwo8Event =
@@ -76,6 +77,8 @@ export interface TriggerLimits {
 	maxHeldPolls: number;
 	/** Most keys of records with an unreadable timestamp remembered (so each is emitted once). */
 	maxUnreadable: number;
+	/** Most keys of records stamped in the future remembered (see `rememberFuture`). */
+	maxFuture: number;
 	/** Most pages one read follows (100 records a page). */
 	maxPages: number;
 }
@@ -84,6 +87,7 @@ export const DEFAULT_LIMITS: Readonly<TriggerLimits> = {
 	maxSeen: 5_000,
 	maxHeldPolls: 3,
 	maxUnreadable: 1_000,
+	maxFuture: 1_000,
 	maxPages: 2_000,
 };
 
@@ -128,7 +132,9 @@ export function recordId(record: IDataObject, source: EventSource): string {
  * What the trigger remembers between polls (workflow static data of the node).
  * Invariant: `seen` holds the key (`id@timestamp`) of every change already handled whose
  * timestamp is at or after `position`, and nothing older. A change is new when its timestamp is
- * at or after `position` and its key is not in `seen`.
+ * at or after `position` and its key is not in `seen`. `position` never passes the n8n host's
+ * clock (see {@link selectChanges}); keys stamped beyond the clock limit are kept by
+ * `rememberFuture`.
  */
 export interface PollPosition {
 	event: Bangwo8Event;
@@ -162,6 +168,8 @@ export interface Change {
 	id: string;
 	/** Set when the record's timestamp could not be read: the field and what it held. */
 	unreadable?: { field: string; value: unknown };
+	/** Set when the record is stamped beyond the clock limit: why it is flagged. */
+	future?: string;
 }
 
 export interface ChangeSelection {
@@ -181,13 +189,19 @@ export interface ChangeSelection {
  * than the position are ignored whatever the server sent, and the choice does not depend on the
  * order the records came in.
  *
- * Normally the next position is the newest timestamp read and `seen` keeps only the keys at that
- * second. When one id shows up twice in one read, the list moved while it was being paged (a
+ * Normally the next position is the newest timestamp read (but see the host's clock below) and
+ * `seen` keeps only the keys at that second. When one id shows up twice in one read, the list moved while it was being paged (a
  * record updated meanwhile jumps to the end of an ascending list, and page-number paging can then
  * skip the record that slid into its place): the position is then held at that record's older
  * timestamp so the next poll reads that stretch again, and `seen` keeps every key from there on,
  * so nothing is emitted twice. A list that moves during every read would hold the position (and
  * grow `seen`) for ever, so at most `maxHeldPolls` polls in a row hold it; `seen` is capped too.
+ *
+ * The position never passes the n8n host's clock (`now`): a record stamped a little ahead (a
+ * Bangwo8 clock ahead, a client's clock) is known by its key until the position reaches it, so it
+ * cannot hide the changes stamped before it. A record stamped beyond the clock limit (a wrong
+ * year) does not count for the position at all: it is emitted once, flagged, and its key kept by
+ * `rememberFuture` (after the position, such a key would otherwise stay until that date).
  *
  * A record whose timestamp cannot be read cannot be placed before or after the position: it is
  * emitted once (remembered by id and the value it holds), flagged, rather than dropped.
@@ -198,14 +212,18 @@ export function selectChanges(
 	source: EventSource,
 	keepDeleted: boolean,
 	limits: TriggerLimits,
+	now: number,
 ): ChangeSelection {
 	const field = timeField(source);
+	const hostNow = vendorTime(now);
+	const limit = vendorTime(clockLimit(now));
 	const seen = new Set(stored.seen);
 	const unreadableSeen = new Set(stored.unreadable);
 	const firstTimeOfId = new Map<string, string>();
 	const handled: string[] = [];
 	const newUnreadable: string[] = [];
 	const fresh: Array<{ time: string; change: Change }> = [];
+	const future: Array<{ key: string; time: string; change?: Change }> = [];
 	const undated: Change[] = [];
 	const warnings: string[] = [];
 	let newest = stored.position;
@@ -231,45 +249,80 @@ export function selectChanges(
 			if (movedFrom === undefined || earlier < movedFrom) movedFrom = earlier;
 		}
 		if (time < stored.position) continue;
-		if (time > newest) newest = time;
 		const key = changeKey(id, time);
+		if (time > limit) {
+			const emit = !deleted || keepDeleted;
+			future.push({ key, time, change: emit ? { record, id, future: futureStampWarning(`${field} ${time}`) } : undefined });
+			continue;
+		}
+		if (time > newest) newest = time;
 		if (seen.has(key)) continue;
 		seen.add(key);
 		handled.push(key);
 		if (!deleted || keepDeleted) fresh.push({ time, change: { record, id } });
 	}
 
-	let position = newest;
+	// Never past the host's clock, and never back before the stored position.
+	const ceiling = hostNow > stored.position ? hostNow : stored.position;
+	let target = newest;
 	let held = 0;
 	if (movedFrom !== undefined && movedFrom < newest) {
 		if (stored.held < limits.maxHeldPolls) {
-			position = movedFrom > stored.position ? movedFrom : stored.position;
+			target = movedFrom > stored.position ? movedFrom : stored.position;
 			held = stored.held + 1;
 		} else {
 			warnings.push(
-				`The ${source.noun} list moved while it was read in ${stored.held + 1} polls in a row; the position moves on to ${newest} instead of being held back again, so a ${source.noun} skipped by page shifts in this poll may not be emitted.`,
+				`The ${source.noun} list moved while it was read in ${stored.held + 1} polls in a row; the position moves on to ${newest < ceiling ? newest : ceiling} instead of being held back again, so a ${source.noun} skipped by page shifts in this poll may not be emitted.`,
 			);
 		}
 	}
+	const position = target < ceiling ? target : ceiling;
 	const capped = capSeen(
-		[...stored.seen, ...handled].filter((key) => keyTime(key) >= position),
+		[...stored.seen.filter((key) => keyTime(key) <= limit), ...handled].filter((key) => keyTime(key) >= position),
 		position,
 		newest,
 		limits.maxSeen,
 	);
 	if (capped.warning) warnings.push(capped.warning);
+
+	const remembered = rememberFuture(
+		stored.seen.filter((key) => keyTime(key) > limit),
+		future.map(({ key }) => key),
+		limits.maxFuture,
+	);
+	for (const { key, time, change } of future) {
+		if (!remembered.fresh.delete(key) || change === undefined) continue;
+		fresh.push({ time, change });
+		warnings.push(`${source.noun} ${change.id}: ${change.future}`);
+	}
+	if (remembered.refused > 0) {
+		warnings.push(
+			`${remembered.refused} ${source.noun} record(s) stamped in the future were not emitted: the trigger remembers at most ${limits.maxFuture} such records; each is emitted when there is room or when its time comes`,
+		);
+	}
+
 	fresh.sort((a, b) => (a.time < b.time ? -1 : a.time > b.time ? 1 : 0));
 	return {
 		fresh: [...fresh.map(({ change }) => change), ...undated],
 		next: {
 			event: stored.event,
 			position: capped.position,
-			seen: capped.seen,
+			seen: [...capped.seen, ...remembered.keep],
 			held: capped.position === position ? held : 0,
 			unreadable: [...stored.unreadable, ...newUnreadable].slice(-limits.maxUnreadable),
 		},
 		warnings,
 	};
+}
+
+/**
+ * A position past the clock limit, as versions before it stored after meeting a record stamped in
+ * the future, is brought back to the host's clock so that changes are caught again from now on
+ * (those made while it was stuck were skipped then). Undefined when the position is fine.
+ */
+export function pulledBack(stored: PollPosition, now: number): PollPosition | undefined {
+	if (stored.position <= vendorTime(clockLimit(now))) return undefined;
+	return { ...stored, position: vendorTime(now), held: 0 };
 }
 
 /**

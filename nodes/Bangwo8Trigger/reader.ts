@@ -11,6 +11,7 @@ import {
 } from './changes';
 import { bangwo8ApiRequest } from '../Bangwo8/transport';
 import { BANGWO8_MAX_PAGE_SIZE } from '../Bangwo8/transport/constants';
+import { clockLimit, futureStampWarning, rememberFuture } from '../shared/polling';
 
 /**
  * How the trigger reads Bangwo8's lists. It pages by itself, one page after the other, instead of
@@ -118,26 +119,35 @@ export async function readChangesSince(
  * activation's second but before it are not emitted later. An empty list starts at '' (every
  * record that shows up later is new).
  *
- * The list is read newest first and the read stops at the first page that reaches an older
- * second, usually page 1. If the answer is not in that order (the server ignores the order), the
- * whole list is read once to find the newest record. If no record has a readable timestamp, the
- * host's clock is the only guess left. Records whose timestamp cannot be read are remembered, so
- * they are not reported as new later.
+ * As in every poll (see `selectChanges`), the position does not pass the host's clock: when the
+ * newest record is stamped after it, the start is the host's clock and every record from there on
+ * is known. A record stamped beyond the clock limit (a wrong year) is not a start at all: it is
+ * remembered (and logged), not emitted, as it was there before activation.
+ *
+ * The list is read newest first and the read stops at the first page that reaches a second before
+ * the start, usually page 1. If the answer is not in that order (the server ignores the order),
+ * the whole list is read once to find the newest record. If no record has a readable timestamp,
+ * the host's clock is the only guess left. Records whose timestamp cannot be read are remembered,
+ * so they are not reported as new later.
  */
 export async function readFirstPosition(
 	ctx: IPollFunctions,
 	source: EventSource,
 	limits: TriggerLimits,
+	now: number,
 ): Promise<{ position: string; seen: string[]; unreadable: string[] }> {
 	const field = timeField(source);
+	const hostNow = vendorTime(now);
+	const limit = vendorTime(clockLimit(now));
 	const dated: Array<{ id: string; time: string }> = [];
+	const future: Array<{ id: string; time: string }> = [];
 	const unreadable: string[] = [];
-	let newest: string | undefined;
+	let start: string | undefined;
 	let last: string | undefined;
 	let ordered = true;
 	let empty = true;
 	await readPages(ctx, source, { [`${source.change}_order`]: 'desc', ...withDeleted(source) }, limits, (records) => {
-		let older = false;
+		const times: string[] = [];
 		for (const record of records) {
 			empty = false;
 			const id = recordId(record, source);
@@ -146,17 +156,31 @@ export async function readFirstPosition(
 				unreadable.push(`${id}@?${record[field] === undefined ? '' : JSON.stringify(record[field])}`);
 				continue;
 			}
-			dated.push({ id, time });
 			if (last !== undefined && time > last) ordered = false;
 			last = time;
-			if (newest === undefined || time > newest) newest = time;
-			else if (time < newest) older = true;
+			if (time > limit) {
+				future.push({ id, time });
+				continue;
+			}
+			dated.push({ id, time });
+			times.push(time);
+			const candidate = time < hostNow ? time : hostNow;
+			if (start === undefined || candidate > start) start = candidate;
 		}
-		return ordered && older ? 'stop' : undefined;
+		const reached = start;
+		return ordered && reached !== undefined && times.some((time) => time < reached) ? 'stop' : undefined;
 	});
-	if (newest === undefined) return { position: empty ? '' : vendorTime(Date.now()), seen: [], unreadable };
-	const seen = dated.filter(({ time }) => time === newest).map(({ id, time }) => changeKey(id, time));
-	return { position: newest, seen: [...new Set(seen)], unreadable: unreadable.slice(-limits.maxUnreadable) };
+	const remembered = rememberFuture([], future.map(({ id, time }) => changeKey(id, time)), limits.maxFuture).keep;
+	for (const { id, time } of future) {
+		ctx.logger.warn(
+			`Bangwo8 Trigger: ${source.noun} ${id}: ${futureStampWarning(`${field} ${time}`, 'remembered at activation, not emitted')}`,
+		);
+	}
+	const kept = unreadable.slice(-limits.maxUnreadable);
+	const position = start;
+	if (position === undefined) return { position: empty ? '' : hostNow, seen: remembered, unreadable: kept };
+	const seen = dated.filter(({ time }) => time >= position).map(({ id, time }) => changeKey(id, time));
+	return { position, seen: [...new Set(seen), ...remembered], unreadable: kept };
 }
 
 /** Whether Bangwo8 answered 404 (the record does not exist, or no longer does). */

@@ -60,7 +60,7 @@ describe('Bangwo8 Trigger', () => {
 		await t.poll();
 		// The position is that record's update time, so the filter day is its day (China time).
 		const day = yesterday.updateDT.slice(0, 10);
-		const base = Date.now() + MINUTE;
+		const base = Date.now() - 10 * MINUTE; // before the host's clock, which the position does not pass
 		const users = fake.seedUsers(3, { createdAt: base - 10 * DAY, updatedAt: base, stepSeconds: 0 });
 		const later = fake.seedUsers(1, { createdAt: base - DAY, updatedAt: base + 5000 });
 
@@ -135,7 +135,8 @@ describe('Bangwo8 Trigger', () => {
 
 	it('moves across several days: the filter day follows the position, nothing lost or doubled', async () => {
 		const t = trigger('ticketCreated');
-		const start = Date.now();
+		// Five days back, so that the simulated days lie before the host's clock.
+		const start = Date.now() - 5 * DAY;
 		fake.seedTickets(1, { createdAt: start });
 		await t.poll();
 		const emitted: string[] = [];
@@ -222,7 +223,7 @@ describe('Bangwo8 Trigger', () => {
 	it('a record that jumps to the end of the list while it is being paged does not push another out', async () => {
 		const t = trigger('contactUpdated');
 		await t.poll();
-		const base = Date.now() + MINUTE;
+		const base = Date.now() - 2 * 3600_000;
 		const users = fake.seedUsers(250, { createdAt: base, stepSeconds: 1 });
 		const moved = users[10];
 		const pushedOut = users[100]; // slides onto page 1 once users[10] leaves it
@@ -328,7 +329,7 @@ describe('Bangwo8 Trigger', () => {
 		const withDeleted = trigger('contactUpdated', { includeDeleted: true });
 		await plain.poll();
 		await withDeleted.poll();
-		const base = Date.now() + MINUTE;
+		const base = Date.now() - 20 * MINUTE;
 		const [kept, removed] = fake.seedUsers(2, { createdAt: base });
 		expect(ids(await plain.poll())).toEqual([kept.cId, removed.cId]);
 		expect(ids(await withDeleted.poll())).toEqual([kept.cId, removed.cId]);

@@ -2,6 +2,7 @@
  * Shared set-up for the Bangwo8 Trigger tests: the node in n8n's real PollContext (via the engine
  * harness) against the fake Bangwo8 server, with hooks to make the fake misbehave on chosen pages.
  */
+import path from 'node:path';
 import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 
 import { Bangwo8BasicAuthApi } from '../../credentials/Bangwo8BasicAuthApi.credentials';
@@ -145,3 +146,19 @@ export const ids = (items: INodeExecutionData[], field = 'cId') => items.map((it
 export const touch = (record: { updateDT: string }, ms: number) => {
 	record.updateDT = formatCst(ms);
 };
+
+/**
+ * What the triggers write to n8n's log with `ctx.logger.warn`, from now until the test ends. The
+ * node contexts take their logger from the DI container of n8n-core's own copy of @n8n/di (the
+ * engine harness puts a silent one there); this watches that one. Call after an Engine exists;
+ * `jest.restoreAllMocks()` stops it.
+ */
+export function logWarnings(): string[] {
+	const coreDir = path.dirname(require.resolve('n8n-core/package.json'));
+	const load = (id: string) => require(require.resolve(id, { paths: [coreDir] })) as Record<string, unknown>;
+	const { Container } = load('@n8n/di') as { Container: { get(token: unknown): { warn(message: string): void } } };
+	const logger = Container.get(load('@n8n/backend-common').Logger);
+	const warnings: string[] = [];
+	jest.spyOn(logger, 'warn').mockImplementation((message: string) => void warnings.push(message));
+	return warnings;
+}

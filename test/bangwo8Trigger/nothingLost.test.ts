@@ -178,7 +178,7 @@ describe('Bangwo8 Trigger: nothing lost', () => {
 		it('the position is held back by at most maxHeldPolls polls in a row', async () => {
 			const t = env.trigger('contactUpdated', { limits: { maxHeldPolls: 1 } });
 			await t.poll();
-			const base = Date.now() + MINUTE;
+			const base = Date.now() - 3 * 3600_000; // the touches below stay before the host's clock
 			const users = fake.seedUsers(250, { createdAt: base, stepSeconds: 1 });
 			fake.afterPage = { page: '1', run: () => touch(users[10], base + 3600_000) };
 			expect(await t.poll()).toHaveLength(250); // users[100] skipped, users[10] twice
@@ -198,7 +198,7 @@ describe('Bangwo8 Trigger: nothing lost', () => {
 		it('seen holds at most maxSeen keys: whole older seconds are dropped from a held-back stretch', async () => {
 			const t = env.trigger('contactUpdated', { limits: { maxSeen: 50 } });
 			await t.poll();
-			const base = Date.now() + MINUTE;
+			const base = Date.now() - 2 * 3600_000;
 			const users = fake.seedUsers(250, { createdAt: base, stepSeconds: 1 });
 			fake.afterPage = { page: '1', run: () => touch(users[10], base + 3600_000) };
 			await t.poll();
