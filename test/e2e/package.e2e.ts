@@ -171,7 +171,7 @@ describe(`${PKG} inside n8n`, { timeout: 20 * 60_000 }, () => {
 		const before = sobot.tokenRequests;
 		const good = await sobotCredential('Sobot (test good)');
 		assert.deepEqual(await n8n.testCredential(good), { status: 'OK', message: 'Connection successful!' });
-		assert.ok(sobot.requestsTo('GET', `${SOBOT_PREFIX}/user_stage/query_list_by_type`).length >= 1, 'the test called Sobot');
+		assert.equal(sobot.tokenRequests - before, 1, 'the test asked get_token with the App ID and key');
 
 		const wrongKey = await n8n.testCredential(await sobotCredential('Sobot (test wrong key)', { appSecretKey: 'not-the-key' }));
 		console.log(`# sobotApi wrong app key -> ${JSON.stringify(wrongKey)}`);
@@ -290,9 +290,34 @@ describe(`${PKG} inside n8n`, { timeout: 20 * 60_000 }, () => {
 			assertSuccess(ex);
 			const byRun = sobot.tokenRequests - tokens - byTest;
 			console.log(`# credential re-test: ${byTest} get_token call(s); next execution: ${byRun} more, ${sobot.requestsTo('GET', STAGE_PATH).length - calls} stage call(s)`);
-			// n8n 2.41 tests with the stored token (0 get_token); n8n versions that fetch a token for
-			// the test kill the stored one, and the next execution then renews once.
-			assert.ok(byRun <= byTest, 'a renewal only if the test replaced the token');
+			// The test asks get_token (the App ID and key as they are), which kills the stored token:
+			// the next execution renews once.
+			assert.equal(byTest, 1);
+			assert.equal(byRun, 1, 'one renewal after the test replaced the token');
+		});
+
+		test('the credential Test tells the truth: OK after the stored token expired, Error after the App ID was changed and saved', async () => {
+			const tokens = sobot.tokenRequests;
+			sobot.expireToken(); // e.g. 24 h unused, or another system took a token
+			assert.deepEqual(await n8n.testCredential(cred), { status: 'OK', message: 'Connection successful!' });
+
+			// The user changes the App ID to a wrong one in the editor and saves; the stored token
+			// (hidden, kept by n8n) would still work, but belongs to the old App ID.
+			const loaded = (await n8n.rest<{ data: Record<string, unknown> }>('GET', `/credentials/${cred.id}?includeData=true`)).data;
+			await n8n.rest('PATCH', `/credentials/${cred.id}`, { name: cred.name, type: cred.type, data: { ...loaded, appId: 'not-our-app' } });
+			const wrong = await n8n.testCredential(cred);
+			console.log(`# credential Test after the App ID was changed -> ${JSON.stringify(wrong)}`);
+			assert.equal(wrong.status, 'Error');
+			assert.match(wrong.message, /^Sobot 900004/);
+			const failing = await n8n.runWorkflow(stagesWorkflow);
+			assert.match(JSON.stringify(failing.data?.resultData?.error ?? failing), /900004/, 'a workflow with the wrong App ID says so too');
+
+			// Put back: the Test says OK and workflows recover from the tokens the Tests took.
+			const again = (await n8n.rest<{ data: Record<string, unknown> }>('GET', `/credentials/${cred.id}?includeData=true`)).data;
+			await n8n.rest('PATCH', `/credentials/${cred.id}`, { name: cred.name, type: cred.type, data: { ...again, appId: sobot.appId } });
+			assert.equal((await n8n.testCredential(cred)).status, 'OK');
+			assertSuccess(await n8n.runWorkflow(stagesWorkflow));
+			console.log(`# get_token calls for the three Tests and two runs: ${sobot.tokenRequests - tokens}`);
 		});
 
 		test('another client taking a new token for the same App ID: the next execution renews once and succeeds', async () => {
@@ -325,10 +350,21 @@ describe(`${PKG} inside n8n`, { timeout: 20 * 60_000 }, () => {
 					const ok = answers.filter((a) => a.status === 200 && JSON.stringify(a.body).includes(sobot.stages[0].name)).length;
 					console.log(`# burst round ${round}: ${ok}/8 succeeded, ${sobot.tokenRequests - tokens} get_token request(s), ${ms(t0)}`);
 					assert.equal(ok, 8, JSON.stringify(answers.filter((a) => a.status !== 200).map((a) => a.body)).slice(0, 1500));
-					assert.equal(sobot.tokenRequests - tokens, 1, 'one token for the whole burst');
+					// About one: the election is timing-based, two winners cost one extra token.
+					assert.ok(sobot.tokenRequests - tokens <= 2, 'about one token for the whole burst');
 				}
 				const executions = await executionsOf(n8n, wf.id, 24);
 				assert.equal(executions.filter((e) => e.status === 'success').length, 24, 'every execution succeeded');
+
+				// An outage of get_token (four 502s, more than one renewal's retries) during a burst:
+				// the execution that met it fails, the others renew again and succeed.
+				sobot.expireToken();
+				sobot.failNextTokenHttp(4, 502);
+				const tokens = sobot.tokenRequests;
+				const answers = await Promise.all(Array.from({ length: 8 }, async () => await n8n.callWebhook(webhookId, { body: {} })));
+				const ok = answers.filter((a) => a.status === 200 && JSON.stringify(a.body).includes(sobot.stages[0].name)).length;
+				console.log(`# burst during a get_token outage of four 502s: ${ok}/8 succeeded, ${sobot.tokenRequests - tokens} get_token request(s)`);
+				assert.ok(ok >= 7, `at least 7 of 8 succeed (got ${ok})`);
 			} finally {
 				sobot.tokenLatencyMs = 0;
 				await n8n.deactivateWorkflow(wf.id);
