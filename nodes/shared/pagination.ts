@@ -36,6 +36,12 @@ export interface ListShape {
 	maxPageSize: number;
 	/** Names the list in errors, e.g. `Sobot /api/scrm/5/user/list_by_page`. */
 	endpoint: string;
+	/**
+	 * The field that identifies a record of this list, when it has one (the endpoint tables'
+	 * `idField`): a record whose id comes again on a later page (the list shifted while it was
+	 * paged) is kept once. Without it — and for a record that lacks it — every record is kept.
+	 */
+	idField?: string;
 }
 
 export interface PageRequest {
@@ -55,21 +61,23 @@ export interface PageRequest {
  * pages without trouble. Pages beyond the announced count (the list grew meanwhile) and lists
  * without totals are followed one page at a time. The page size stays the same on every page
  * (page-number paging would skip records otherwise): the largest the API allows for Return All,
- * or just enough for a limit below it. A record that comes again unchanged on a later page (the
- * list shifted while paging) is kept once. A server that ignores the page number, or a list
- * longer than `PAGING.maxPages`, is stopped with an error naming the list.
+ * or just enough for a limit below it. A record whose id (`idField`) comes again on a later page
+ * (the list shifted while paging) is kept once; records of a list without ids are all kept, as
+ * two equal rows (two identical activity or reply rows) are two events. A server that ignores
+ * the page number, or a list longer than `PAGING.maxPages`, is stopped with an error naming the
+ * list.
  */
 export async function collectPages(
 	fetchPage: (request: PageRequest) => Promise<Page>,
 	{ returnAll, limit, parallel = PAGING.defaultParallel }: ListOptions,
-	{ maxPageSize, endpoint }: ListShape,
+	{ maxPageSize, endpoint, idField }: ListShape,
 ): Promise<IDataObject[]> {
 	const pageSize = returnAll ? maxPageSize : Math.max(1, Math.min(maxPageSize, limit));
 	const wanted = returnAll ? Number.POSITIVE_INFINITY : limit;
 	const pacer = new Pacer(Math.max(1, Math.min(PAGING.maxParallel, Math.floor(parallel) || 1)));
 	const fetchOne = async (pageNumber: number) =>
 		await fetchPage({ pageNumber, pageSize, onThrottle: () => pacer.throttled() });
-	const records = new RecordCollector(wanted);
+	const records = new RecordCollector(wanted, idField);
 
 	let last = await fetchOne(1);
 	records.add(last.items);
@@ -180,16 +188,20 @@ class Pacer {
 }
 
 /**
- * Records in the order added, up to `wanted`; a record that comes again unchanged (the list
- * shifted while it was paged) is kept once. A record changed between two pages is a new version
- * and is kept (the Bangwo8 Trigger counts on seeing it).
+ * Records in the order added, up to `wanted`. With an `idField`, a record whose id was already
+ * added (the list shifted while it was paged) is left out: the first copy stays, where it came.
+ * A record without an id, and every record of a list without `idField`, is kept: equal rows may
+ * be distinct events. Only the ids are remembered (no copy of any record).
  */
 class RecordCollector {
 	private readonly records: IDataObject[] = [];
 
 	private readonly seen = new Set<string>();
 
-	constructor(private readonly wanted: number) {}
+	constructor(
+		private readonly wanted: number,
+		private readonly idField?: string,
+	) {}
 
 	get full(): boolean {
 		return this.records.length >= this.wanted;
@@ -198,11 +210,23 @@ class RecordCollector {
 	add(items: IDataObject[]): void {
 		for (const item of items) {
 			if (this.full) return;
-			const key = JSON.stringify(item);
-			if (this.seen.has(key)) continue;
-			this.seen.add(key);
+			const id = this.idOf(item);
+			if (id !== undefined) {
+				if (this.seen.has(id)) continue;
+				this.seen.add(id);
+			}
 			this.records.push(item);
 		}
+	}
+
+	/** The record's id as text (`1` and `"1"` alike); undefined when the list has none or the record lacks it. */
+	private idOf(item: IDataObject): string | undefined {
+		if (this.idField === undefined || typeof item !== 'object' || item === null) return undefined;
+		const value = item[this.idField];
+		if (typeof value === 'number') return Number.isFinite(value) ? String(value) : undefined;
+		if (typeof value !== 'string') return undefined;
+		const id = value.trim();
+		return id === '' ? undefined : id;
 	}
 
 	result(): IDataObject[] {

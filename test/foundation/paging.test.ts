@@ -9,6 +9,7 @@ import type { FakeBangwo8 } from '../fakes/bangwo8';
 import type { FakeServer } from '../fakes/base';
 import type { FakeSobot } from '../fakes/sobot';
 import type { CredentialRef, Engine } from '../harness/engine';
+import { collectPages, type Page } from '../../nodes/shared/pagination';
 import { BANGWO8_NODE, SOBOT_NODE } from '../support/package';
 import { startBangwo8, startSobot, type VendorBed } from '../support/vendors';
 
@@ -154,6 +155,18 @@ describe.each(VENDORS)('$name: concurrent paging', (vendor) => {
 		expect(new Set(ids(items)).size).toBe(items.length);
 	});
 
+	it('a record repeated on a later page (the list shifted, the record changed meanwhile) comes out once; rows without an id all come out', async () => {
+		const seeded = vendor.seed(fake, 150);
+		const [firstId] = vendor.listOrder(seeded);
+		const repeated = { ...seeded.find((record) => String(record[vendor.idField]) === firstId), updated: 'meanwhile' };
+		const idLess = { note: 'a row without an id' };
+		fake.delayNext(1, 0); // page 1 as the server has it; page 2 carries the shifted record
+		fake.failNext(1, { status: 200, body: vendor.pageAnswer([repeated, { [vendor.idField]: 'extra-1' }, idLess, { ...idLess }], false) });
+		const { items, error } = await list({ returnAll: true, parallelRequests: 1 });
+		expect(error).toBeUndefined();
+		expect(ids(items)).toEqual([...vendor.listOrder(seeded).slice(0, 100), 'extra-1', 'undefined', 'undefined']);
+	});
+
 	it('a server that ignores the page number (answers carry totals) is stopped with an error naming the list', async () => {
 		vendor.seed(fake, 100);
 		const page = vendor.pageAnswer(samePageRecords(), true);
@@ -180,5 +193,44 @@ describe.each(VENDORS)('$name: concurrent paging', (vendor) => {
 		expect(error).toBeDefined();
 		expect(error?.message).toContain(vendor.listName.split(' ')[1]);
 		expect(error?.message).toMatch(/page 2 .*\(got: /);
+	});
+});
+
+describe('collectPages: which repeats are merged', () => {
+	/** A list served from `pages` (no totals: followed one page at a time), 2 records a page. */
+	const collect = async (pages: IDataObject[][], idField?: string) =>
+		await collectPages(
+			async ({ pageNumber }): Promise<Page> => ({ items: pages[pageNumber - 1] ?? [], hasMore: pageNumber < pages.length }),
+			{ returnAll: true, limit: Number.POSITIVE_INFINITY },
+			{ maxPageSize: 2, endpoint: 'Test /list', idField },
+		);
+
+	it('two identical rows without an id on different pages both come out (two activity or reply rows are two events)', async () => {
+		const row = { biz_type: 'user_update', biz_time: 1621509568807 };
+		expect(await collect([[{ n: 1 }, row], [{ ...row }, { n: 2 }]])).toEqual([{ n: 1 }, row, row, { n: 2 }]);
+		// The same in a list that has ids, for rows that lack one.
+		expect(await collect([[{ id: 'a' }, row], [{ ...row }, { id: 'b' }]], 'id')).toEqual([{ id: 'a' }, row, row, { id: 'b' }]);
+	});
+
+	it('a record whose id comes again after a page shift comes out once, where it first came, even if it changed meanwhile', async () => {
+		const pages = [
+			[{ id: '1', name: 'one' }, { id: 2, name: 'two' }],
+			[{ id: '2', name: 'two, edited' }, { id: '3', name: 'three' }],
+			[{ id: ' 3 ', name: 'three' }, { id: '4', name: 'four' }],
+		];
+		expect(await collect(pages, 'id')).toEqual([
+			{ id: '1', name: 'one' },
+			{ id: 2, name: 'two' },
+			{ id: '3', name: 'three' },
+			{ id: '4', name: 'four' },
+		]);
+	});
+
+	it('a list without an id field keeps every record, repeats included (nothing is guessed from the content)', async () => {
+		const pages = [
+			[{ id: '1' }, { id: '2' }],
+			[{ id: '2' }, { id: '3' }],
+		];
+		expect(await collect(pages)).toEqual([{ id: '1' }, { id: '2' }, { id: '2' }, { id: '3' }]);
 	});
 });

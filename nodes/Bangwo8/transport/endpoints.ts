@@ -15,6 +15,13 @@ export interface Bangwo8Endpoint {
 	retry: RetryPolicy;
 	/** The vendor notes mark this path as inferred from the API's Zendesk-like shape, not confirmed. */
 	guessed?: true;
+	/**
+	 * For a list: the field that identifies its records (lists carry contacts as cId, companies as
+	 * uId, …), by which a record repeated on a later page while the list shifted is kept once
+	 * (`collectPages`). A list without it (a group's customers: companies or contacts) keeps every
+	 * record.
+	 */
+	idField?: string;
 }
 
 /**
@@ -22,44 +29,44 @@ export interface Bangwo8Endpoint {
  * follow the confirmed ones' shape; a real account proving otherwise is a one-line fix here.
  */
 export const BANGWO8_ENDPOINTS = {
-	contactList: { method: 'GET', path: '/users.json', retry: 'safe' },
+	contactList: { method: 'GET', path: '/users.json', retry: 'safe', idField: 'cId' },
 	contactGet: { method: 'GET', path: '/users/{id}.json', guessed: true, retry: 'safe' },
-	contactGetMany: { method: 'GET', path: '/users/show_many.json', guessed: true, retry: 'safe' },
-	contactSearch: { method: 'GET', path: '/users/search.json', guessed: true, retry: 'safe' },
+	contactGetMany: { method: 'GET', path: '/users/show_many.json', guessed: true, retry: 'safe', idField: 'cId' },
+	contactSearch: { method: 'GET', path: '/users/search.json', guessed: true, retry: 'safe', idField: 'cId' },
 	contactCreate: { method: 'POST', path: '/users.json', guessed: true, retry: 'dedupe' },
 	contactUpdate: { method: 'PUT', path: '/users/{id}.json', guessed: true, retry: 'never' },
 	contactDelete: { method: 'DELETE', path: '/users/{id}.json', guessed: true, retry: 'never' },
 	contactDeleteMany: { method: 'DELETE', path: '/users/destroy_many.json', guessed: true, retry: 'never' },
-	contactTickets: { method: 'GET', path: '/users/{id}/tickets.json', retry: 'safe' },
+	contactTickets: { method: 'GET', path: '/users/{id}/tickets.json', retry: 'safe', idField: 'ticketId' },
 
-	companyList: { method: 'GET', path: '/companies.json', guessed: true, retry: 'safe' },
+	companyList: { method: 'GET', path: '/companies.json', guessed: true, retry: 'safe', idField: 'uId' },
 	companyGet: { method: 'GET', path: '/companies/{id}.json', retry: 'safe' },
-	companyGetMany: { method: 'GET', path: '/companies/show_many.json', guessed: true, retry: 'safe' },
-	companySearch: { method: 'GET', path: '/companies/search.json', guessed: true, retry: 'safe' },
+	companyGetMany: { method: 'GET', path: '/companies/show_many.json', guessed: true, retry: 'safe', idField: 'uId' },
+	companySearch: { method: 'GET', path: '/companies/search.json', guessed: true, retry: 'safe', idField: 'uId' },
 	companyCreate: { method: 'POST', path: '/companies.json', guessed: true, retry: 'dedupe' },
 	companyUpdate: { method: 'PUT', path: '/companies/{id}.json', guessed: true, retry: 'never' },
 	companyDelete: { method: 'DELETE', path: '/companies/{id}.json', guessed: true, retry: 'never' },
-	companyContacts: { method: 'GET', path: '/companies/{id}/users.json', guessed: true, retry: 'safe' },
-	companyTickets: { method: 'GET', path: '/companies/{id}/tickets.json', retry: 'safe' },
+	companyContacts: { method: 'GET', path: '/companies/{id}/users.json', guessed: true, retry: 'safe', idField: 'cId' },
+	companyTickets: { method: 'GET', path: '/companies/{id}/tickets.json', retry: 'safe', idField: 'ticketId' },
 
-	customerGroupList: { method: 'GET', path: '/customergroups.json', retry: 'safe' },
+	customerGroupList: { method: 'GET', path: '/customergroups.json', retry: 'safe', idField: 'groupId' },
 	customerGroupGet: { method: 'GET', path: '/customergroups/{id}.json', retry: 'safe' },
-	customerGroupGetMany: { method: 'GET', path: '/customergroups/show_many.json', retry: 'safe' },
+	customerGroupGetMany: { method: 'GET', path: '/customergroups/show_many.json', retry: 'safe', idField: 'groupId' },
 	customerGroupCreate: { method: 'POST', path: '/customergroups.json', retry: 'dedupe' },
 	customerGroupUpdate: { method: 'PUT', path: '/customergroups/{id}.json', retry: 'never' },
 	customerGroupDelete: { method: 'DELETE', path: '/customergroups/{id}.json', guessed: true, retry: 'never' },
 	customerGroupCustomers: { method: 'GET', path: '/customergroups/{id}/customers.json', guessed: true, retry: 'safe' },
 
-	contactFieldList: { method: 'GET', path: '/user_fields.json', guessed: true, retry: 'safe' },
+	contactFieldList: { method: 'GET', path: '/user_fields.json', guessed: true, retry: 'safe', idField: 'id' },
 
-	ticketList: { method: 'GET', path: '/tickets.json', retry: 'safe' },
+	ticketList: { method: 'GET', path: '/tickets.json', retry: 'safe', idField: 'ticketId' },
 	ticketGet: { method: 'GET', path: '/tickets/{id}.json', retry: 'safe' },
 	ticketCreate: { method: 'POST', path: '/tickets.json', retry: 'dedupe' },
 	ticketUpdate: { method: 'PUT', path: '/tickets/{id}.json', retry: 'never' },
-	ticketTemplateList: { method: 'GET', path: '/tickettemplates.json', retry: 'safe' },
-	ticketFieldList: { method: 'GET', path: '/tickets/ticket_fields.json', retry: 'safe' },
+	ticketTemplateList: { method: 'GET', path: '/tickettemplates.json', retry: 'safe', idField: 'tId' },
+	ticketFieldList: { method: 'GET', path: '/tickets/ticket_fields.json', retry: 'safe', idField: 'id' },
 
-	agentList: { method: 'GET', path: '/supports.json', retry: 'safe' },
+	agentList: { method: 'GET', path: '/supports.json', retry: 'safe', idField: 'sId' },
 	agentGet: { method: 'GET', path: '/supports/{id}.json', guessed: true, retry: 'safe' },
 } satisfies Record<string, Bangwo8Endpoint>;
 

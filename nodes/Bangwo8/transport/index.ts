@@ -8,7 +8,7 @@ import {
 } from 'n8n-workflow';
 
 import { BANGWO8_MAX_PAGE_SIZE } from './constants';
-import { BANGWO8_ENDPOINTS, type Bangwo8EndpointName } from './endpoints';
+import { BANGWO8_ENDPOINTS, type Bangwo8Endpoint, type Bangwo8EndpointName } from './endpoints';
 import {
 	failureDescription,
 	isUnreachable,
@@ -270,6 +270,10 @@ export async function bangwo8ApiRequestAllItems(
 			return { items, hasMore, pageCount };
 		},
 		listOptions,
-		{ maxPageSize: BANGWO8_MAX_PAGE_SIZE, endpoint: `Bangwo8 ${endpoint}` },
+		{
+			maxPageSize: BANGWO8_MAX_PAGE_SIZE,
+			endpoint: `Bangwo8 ${endpoint}`,
+			idField: (BANGWO8_ENDPOINTS[endpointName] as Bangwo8Endpoint).idField,
+		},
 	);
 }

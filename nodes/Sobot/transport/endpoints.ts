@@ -14,6 +14,12 @@ export interface SobotEndpoint {
 	retry: RetryPolicy;
 	/** The largest page a paged list accepts, when it is not the usual 100 (see `SOBOT_MAX_PAGE_SIZE`). */
 	maxPageSize?: number;
+	/**
+	 * For a paged list: the field that identifies its records (seed: 主键 / id), by which a record
+	 * repeated on a later page while the list shifted is kept once (`collectPages`). A list
+	 * without it keeps every record.
+	 */
+	idField?: string;
 }
 
 const SCRM = '/api/scrm/5';
@@ -32,11 +38,11 @@ const TICKET = '/api/ws/5/ticket';
 export const SOBOT_ENDPOINTS = {
 	labelGroupCreate: { method: 'POST', path: `${SCRM}/label_group/save`, retry: 'never' }, // 2.2
 	labelGroupUpdate: { method: 'POST', path: `${SCRM}/label_group/update`, retry: 'never' }, // 2.3
-	labelGroupList: { method: 'GET', path: `${SCRM}/label_group/list`, retry: 'safe' }, // 2.4
+	labelGroupList: { method: 'GET', path: `${SCRM}/label_group/list`, retry: 'safe', idField: 'id' }, // 2.4
 	labelGroupDelete: { method: 'GET', path: `${SCRM}/label_group/remove/{id}`, retry: 'never' }, // 2.5
 	labelCreate: { method: 'POST', path: `${SCRM}/label/save`, retry: 'never' }, // 2.6
 	labelUpdate: { method: 'POST', path: `${SCRM}/label/update`, retry: 'never' }, // 2.7
-	labelList: { method: 'GET', path: `${SCRM}/label/list`, retry: 'safe' }, // 2.8
+	labelList: { method: 'GET', path: `${SCRM}/label/list`, retry: 'safe', idField: 'id' }, // 2.8
 	labelDelete: { method: 'GET', path: `${SCRM}/label/remove/{id}`, retry: 'never' }, // 2.9
 	customerLabelsGet: { method: 'POST', path: `${SCRM}/label/userlabels`, retry: 'safe' }, // 2.10
 	customerLabelsSet: { method: 'POST', path: `${SCRM}/label/update_userlabel/{id}`, retry: 'never' }, // 2.11
@@ -44,9 +50,9 @@ export const SOBOT_ENDPOINTS = {
 	customerUpdate: { method: 'POST', path: `${SCRM}/user/update/{id}`, retry: 'never' }, // 3.2.1
 	customerAssign: { method: 'POST', path: `${SCRM}/public_user/assign`, retry: 'never' }, // 3.2.2
 	customerRecycle: { method: 'POST', path: `${SCRM}/public_user/confirm`, retry: 'never' }, // 3.2.3
-	customerList: { method: 'GET', path: `${SCRM}/user/list_by_page`, retry: 'safe' }, // 3.3.1
+	customerList: { method: 'GET', path: `${SCRM}/user/list_by_page`, retry: 'safe', idField: 'id' }, // 3.3.1
 	customerGet: { method: 'GET', path: `${SCRM}/user/detail/{id}`, retry: 'safe' }, // 3.3.2
-	customerActivities: { method: 'GET', path: `${SCRM}/user_dynamic/list_by_page`, retry: 'safe' }, // 3.4.1
+	customerActivities: { method: 'GET', path: `${SCRM}/user_dynamic/list_by_page`, retry: 'safe', idField: 'id' }, // 3.4.1
 	customerFollowUpAdd: { method: 'POST', path: `${SCRM}/user_stage/record_save`, retry: 'never' }, // 3.4.2
 	stageList: { method: 'GET', path: `${SCRM}/user_stage/query_list_by_type`, retry: 'safe' }, // 3.5.1
 	customerStageSet: { method: 'POST', path: `${SCRM}/user_stage/stage_save`, retry: 'never' }, // 3.5.2
@@ -62,8 +68,8 @@ export const SOBOT_ENDPOINTS = {
 	ticketCreateForCustomer: { method: 'POST', path: `${TICKET}/save_user_ticket`, retry: 'never' },
 	ticketCreateAsAgent: { method: 'POST', path: `${TICKET}/save_agent_ticket`, retry: 'never' },
 	ticketGet: { method: 'GET', path: `${TICKET}/get_ticket_by_id`, retry: 'safe' },
-	ticketList: { method: 'GET', path: `${TICKET}/query_tickets`, retry: 'safe', maxPageSize: 50 },
-	ticketListByUpdateTime: { method: 'GET', path: `${TICKET}/query_tickets_by_update_time`, retry: 'safe', maxPageSize: 50 },
+	ticketList: { method: 'GET', path: `${TICKET}/query_tickets`, retry: 'safe', maxPageSize: 50, idField: 'ticketid' },
+	ticketListByUpdateTime: { method: 'GET', path: `${TICKET}/query_tickets_by_update_time`, retry: 'safe', maxPageSize: 50, idField: 'ticketid' },
 	ticketReply: { method: 'POST', path: `${TICKET}/save_ticket_reply`, retry: 'never' },
 	ticketCustomerReply: { method: 'POST', path: `${TICKET}/save_user_reply`, retry: 'never' },
 	ticketUploadFile: { method: 'POST', path: `${TICKET}/upload_file`, retry: 'never' },

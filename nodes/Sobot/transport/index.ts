@@ -328,6 +328,6 @@ export async function sobotApiRequestAllItems(
 			return { items, hasMore, pageCount: knownPages };
 		},
 		listOptions,
-		{ maxPageSize, endpoint: `Sobot ${endpoint}` },
+		{ maxPageSize, endpoint: `Sobot ${endpoint}`, idField: (SOBOT_ENDPOINTS[endpointName] as SobotEndpoint).idField },
 	);
 }
