@@ -73,6 +73,14 @@ describe('Sobot token: faults around it', () => {
 			expect((await run(credential)).error?.message).toBe('Sobot 900003: signature is wrong: check the App ID and App Key');
 			expect(fake.tokenRequests).toBe(1);
 		});
+
+		it('a refusal recorded for a wrong key does not outlive the correction of the key', async () => {
+			const credential = addSobotCredential(store, fake, { appSecretKey: 'a-wrong-key' }, { token: 'none' });
+			expect((await run(credential)).error?.message).toMatch(/^Sobot 900003/);
+			store.set(credential.id, { ...stored(credential), appSecretKey: APP_KEY }); // the user fixes it and saves
+			expect((await run(credential)).error).toBeUndefined();
+			expect(fake.tokenRequests).toBe(2);
+		});
 	});
 
 	describe('the request that carries a claim is never retried into a fetch', () => {

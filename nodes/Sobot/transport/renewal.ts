@@ -3,6 +3,7 @@ import { sleep } from 'n8n-workflow';
 
 import { sobotErrorMessage } from './codes';
 import {
+	credentialFingerprint,
 	parseRenewalRecord,
 	usableSobotToken,
 	writeRenewalRecord,
@@ -135,6 +136,7 @@ export class SobotTokenRenewal {
 				record?.state === 'failed' &&
 				record.definitive === true &&
 				record.by !== this.id &&
+				record.refused === credentialFingerprint(stored) &&
 				Math.abs(Date.now() - record.at) < TOKEN_RENEWAL_TIMING.failureFreshMs
 			) {
 				throw new Error(record.error ?? 'Sobot: renewing the token failed');

@@ -41,6 +41,17 @@ export function tokenDigest(token: string): string {
 }
 
 /**
+ * Tells one App ID, key and data centre from another without holding the key: a refusal recorded
+ * for them no longer applies once the user has corrected any of them.
+ */
+export function credentialFingerprint(credentials: Pick<SobotCredentials, 'appId' | 'appSecretKey' | 'dataCenter' | 'customUrl'>): string {
+	return createHash('sha256')
+		.update(`${sobotTokenOwner(credentials)}\n${String(credentials.appSecretKey ?? '')}`)
+		.digest('hex')
+		.slice(0, 16);
+}
+
+/**
  * `issuedFor` as stored: the owner (App ID and data centre) and the digest of the token that
  * `expiresAt` belongs to. n8n hands password fields to the editor redacted and merges the stored
  * value back on save, but hidden fields go through the edit dialog as they were when it opened:
@@ -109,6 +120,8 @@ export interface RenewalRecord {
 	error?: string;
 	/** With `failed`: Sobot refused the credential (not an outage): others report it instead of trying. */
 	definitive?: boolean;
+	/** With `failed`: which credential was refused (`credentialFingerprint`); a fixed one is not. */
+	refused?: string;
 }
 
 export function parseRenewalRecord(text: unknown): RenewalRecord | undefined {
@@ -126,6 +139,7 @@ export function parseRenewalRecord(text: unknown): RenewalRecord | undefined {
 			until: Number.isFinite(Number(record.until)) && record.until !== undefined ? Number(record.until) : undefined,
 			error: record.error,
 			definitive: record.definitive === true,
+			refused: typeof record.refused === 'string' ? record.refused : undefined,
 		};
 	} catch {
 		return undefined;
@@ -191,6 +205,7 @@ export async function sobotPreAuthentication(
 					at: Date.now(),
 					error: error instanceof Error ? error.message : String(error),
 					definitive: error instanceof SobotTokenError && error.definitive,
+					refused: credentialFingerprint(credentials),
 				}),
 			};
 		}
