@@ -20,12 +20,17 @@ import {
 } from './poll';
 import { UNSAFE_KEYS } from '../shared/values';
 
-/** One output item: `event` first, then the ticket as Sobot sent it (a ticket field `event` becomes `sobot_event`). */
-export function ticketItem(event: TicketEvent, ticket: IDataObject): IDataObject {
+/**
+ * One output item: `event` first, then `warning` for a ticket stamped in the future, then the
+ * ticket as Sobot sent it (a ticket field named like one the trigger added gets `sobot_` before).
+ */
+export function ticketItem(event: TicketEvent, ticket: IDataObject, warning?: string): IDataObject {
 	const json: IDataObject = { event };
+	if (warning !== undefined) json.warning = warning;
+	const added = new Set(Object.keys(json));
 	for (const key of Object.keys(ticket)) {
 		if (UNSAFE_KEYS.has(key)) continue;
-		json[key === 'event' ? 'sobot_event' : key] = ticket[key];
+		json[added.has(key) ? `sobot_${key}` : key] = ticket[key];
 	}
 	return json;
 }
@@ -111,6 +116,6 @@ async function pollTickets(ctx: IPollFunctions, limits: TicketTriggerLimits): Pr
 		position: (data) => readPosition(data, event),
 		start: async (data) => await firstPosition(ctx, data, event, lookbackDays, limits),
 		changes: async (stored, data) =>
-			(await pollChanges(ctx, data, stored, lookbackDays, limits)).map((ticket) => ticketItem(event, ticket)),
+			(await pollChanges(ctx, data, stored, lookbackDays, limits)).map(({ ticket, warning }) => ticketItem(event, ticket, warning)),
 	});
 }

@@ -150,10 +150,11 @@ export const touch = (record: { updateDT: string }, ms: number) => {
 /**
  * What the triggers write to n8n's log with `ctx.logger.warn`, from now until the test ends. The
  * node contexts take their logger from the DI container of n8n-core's own copy of @n8n/di (the
- * engine harness puts a silent one there); this watches that one. Call after an Engine exists;
+ * engine harness puts a silent one there when the first Engine is built); this watches that one.
  * `jest.restoreAllMocks()` stops it.
  */
 export function logWarnings(): string[] {
+	new Engine({ nodeTypes: {}, credentialTypes: [], credentials: new CredentialStore() }); // the harness's logger in place
 	const coreDir = path.dirname(require.resolve('n8n-core/package.json'));
 	const load = (id: string) => require(require.resolve(id, { paths: [coreDir] })) as Record<string, unknown>;
 	const { Container } = load('@n8n/di') as { Container: { get(token: unknown): { warn(message: string): void } } };

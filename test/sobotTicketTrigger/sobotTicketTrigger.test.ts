@@ -3,50 +3,11 @@
  * ticket centre. Several polls, faults, the fallback when the update-time query is absent, and
  * no ticket change emitted twice or lost.
  */
-import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
+import type { IDataObject } from 'n8n-workflow';
 
-import { SobotApi } from '../../credentials/SobotApi.credentials';
-import { SobotTicketTrigger } from '../../nodes/SobotTicketTrigger/SobotTicketTrigger.node';
-import type { TicketTriggerLimits } from '../../nodes/SobotTicketTrigger/poll';
-import { FakeSobot, SOBOT_TICKET_PREFIX } from '../fakes/sobot';
-import { CredentialStore, Engine, type CredentialRef } from '../harness/engine';
-import { addSobotCredential, PACKAGE_NAME } from '../support/package';
+import { DAY, ids, nowSec, ticketTriggerEnv } from './helpers';
 
-const TRIGGER = `${PACKAGE_NAME}.sobotTicketTrigger`;
-const DAY = 86_400;
-const nowSec = () => Math.floor(Date.now() / 1000);
-
-const fake = new FakeSobot();
-const store = new CredentialStore();
-let credential: CredentialRef;
-
-beforeAll(async () => {
-	await fake.start();
-	credential = addSobotCredential(store, fake);
-});
-afterAll(async () => await fake.stop());
-beforeEach(() => {
-	fake.resetStores();
-	fake.clearFaults();
-	fake.clearRequests();
-});
-
-function trigger(event: 'ticketCreated' | 'ticketUpdated', limits: Partial<TicketTriggerLimits> = {}) {
-	const engine = new Engine({ nodeTypes: { [TRIGGER]: new SobotTicketTrigger(limits) }, credentialTypes: [new SobotApi()], credentials: store });
-	const staticData: IDataObject = {};
-	return {
-		staticData,
-		async poll(mode: 'trigger' | 'manual' = 'trigger'): Promise<INodeExecutionData[]> {
-			const { items } = await engine.poll({ type: TRIGGER, parameters: { event, options: {} }, credentials: { sobotApi: credential }, staticData, mode });
-			if (items !== null) expect(items[0].length).toBeGreaterThan(0);
-			return items === null ? [] : items[0];
-		},
-		position: () => JSON.parse(JSON.stringify(staticData['node:Trigger'] ?? {})) as IDataObject,
-	};
-}
-
-const ids = (items: INodeExecutionData[]) => items.map((item) => String(item.json.ticketid));
-const listCalls = (suffix: string) => fake.requestsTo('GET', `${SOBOT_TICKET_PREFIX}${suffix}`);
+const { fake, trigger, listCalls } = ticketTriggerEnv();
 
 describe('Sobot Ticket Trigger: ticket created', () => {
 	it('first activation is silent; later polls emit each new ticket once, oldest first, with an event field', async () => {
