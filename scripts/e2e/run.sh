@@ -26,7 +26,7 @@ fi
 summary=$(mktemp)
 trap 'rm -f "$summary"' EXIT
 passed=0 failed=0 rc=0
-for file in ${E2E_FILES:-test/e2e/package.e2e.ts test/e2e/examples.e2e.ts test/e2e/schemas.e2e.ts test/e2e/editor.e2e.ts}; do
+for file in ${E2E_FILES:-test/e2e/package.e2e.ts test/e2e/clock.e2e.ts test/e2e/examples.e2e.ts test/e2e/schemas.e2e.ts test/e2e/editor.e2e.ts}; do
   echo "== e2e: $file"
   : >"$summary"
   set +e
