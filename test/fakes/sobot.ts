@@ -573,6 +573,7 @@ export class FakeSobot extends FakeServer {
 			['POST', '/save_ticket_reply', (c) => this.saveTicketReply(c)],
 			['POST', '/save_user_reply', (c) => this.saveUserReply(c)],
 			['POST', '/upload_file', (c) => this.uploadFile(c)],
+			['GET', '/query_ticket_push_fail_infos', (c) => this.queryPushFailures(c)],
 		];
 		return table.map(([method, path, handler]) => ({
 			method,
@@ -814,6 +815,75 @@ export class FakeSobot extends FakeServer {
 
 	private nowSecText(): string {
 		return String(nowSec());
+	}
+
+	// ---------------------------------------------------------------- failed ticket pushes
+
+	/** Ticket pushes Sobot could not deliver (query_ticket_push_fail_infos), oldest first. */
+	readonly ticketPushFailures: Array<Record<string, unknown>> = [];
+
+	/**
+	 * Records a failed push of `t` as it is now, in the shape BEYOND-TICKETS §1.2 c lists
+	 * (ASSUMPTION: times as Unix seconds text, like the ticket's own).
+	 */
+	addTicketPushFailure(t: SobotTicket, extra: Record<string, unknown> = {}): Record<string, unknown> {
+		const reply = [...t.deal_list].reverse().find((r) => str(r['reply_content']) !== '');
+		const record: Record<string, unknown> = {
+			ticketid: t.ticketid,
+			companyid: t.companyid,
+			ticket_title: t.ticket_title,
+			ticket_content: t.ticket_content,
+			ticket_code: t.ticket_code,
+			ticket_from: t.ticket_from,
+			ticket_level: t.ticket_level,
+			ticket_status: t.ticket_status,
+			ticket_type_name: '售后/退换货/退货',
+			deal_agentid: t.deal_agentid,
+			deal_agent_name: t.deal_agent_name,
+			deal_groupid: t.deal_groupid,
+			deal_group_name: t.deal_group_name,
+			reply_content: reply ? str(reply['reply_content']) : '',
+			update_datetime: t.update_datetime,
+			update_agent_name: t.deal_agent_name,
+			userid: t.userid,
+			user_nick: '王小明',
+			user_name: '王明',
+			user_tels: t.user_tels,
+			user_emails: t.user_emails,
+			recordid: '',
+			file_str: t.file_str,
+			voice_url: '',
+			hope_accept_time: '',
+			hope_complete_time: '',
+			is_reminder: '0',
+			reminder_agentid: '',
+			reminder_agent_name: '',
+			reminder_remark: '',
+			reminder_time: '',
+			partnerid: t.partnerid,
+			extend_fields_list: t.extend_fields.map((f) => ({ fieldid: f.fieldid, field_name: '', field_type: 1, field_text: f.field_value, field_value: f.field_value })),
+			...extra,
+		};
+		this.ticketPushFailures.push(record);
+		return record;
+	}
+
+	/** ASSUMPTION: filters by update_datetime, newest first, at most one month, 15 a page by default, 50 at most. */
+	private queryPushFailures({ req }: RouteContext): FakeResponse {
+		const q = req.query;
+		const from = parseCst(q['start_datetime'] ?? '');
+		const to = parseCst(q['end_datetime'] ?? '');
+		if (Number.isNaN(from) || Number.isNaN(to)) return this.ticketParamError('start_datetime/end_datetime格式错误');
+		if (to - from > 31 * 86_400_000) return this.ret('400003', '查询时间范围不能超过一个月');
+		const out = this.ticketPushFailures
+			.map((record, index) => ({ record, index }))
+			.filter(({ record }) => {
+				const time = Number(record['update_datetime']) * 1000;
+				return time >= from && time <= to;
+			})
+			.sort((a, b) => Number(b.record['update_datetime']) - Number(a.record['update_datetime']) || b.index - a.index)
+			.map(({ record }) => record);
+		return this.ok(this.page(out, q, 15, 50));
 	}
 
 	/** Inserts one ticket (fields not given take defaults; times default to now). */
@@ -1590,6 +1660,7 @@ export class FakeSobot extends FakeServer {
 	/** Empties customers, labels, label groups and dynamics (presets like stages stay). */
 	resetStores(): void {
 		this.tickets.clear();
+		this.ticketPushFailures.length = 0;
 		this.uploads.length = 0;
 		this.ticketUpdateQueryAvailable = true;
 		this.customers.clear();

@@ -73,6 +73,12 @@ export const SOBOT_ENDPOINTS = {
 	ticketReply: { method: 'POST', path: `${TICKET}/save_ticket_reply`, retry: 'never' },
 	ticketCustomerReply: { method: 'POST', path: `${TICKET}/save_user_reply`, retry: 'never' },
 	ticketUploadFile: { method: 'POST', path: `${TICKET}/upload_file`, retry: 'never' },
+	// ASSUMPTION (S-PHP, S-GO; not in the seeds): start_datetime / end_datetime as 'YYYY-MM-DD HH:mm:ss'
+	// in the account's zone filter the failures by the ticket's update_datetime, at most one month
+	// apart like query_tickets; page_size 15 by default, 50 at most; items hold the pushed ticket
+	// (ticketid, update_datetime, reply_content, extend_fields_list, …). No idField: the same ticket
+	// fails once per version, and every version is a record.
+	ticketPushFailList: { method: 'GET', path: `${TICKET}/query_ticket_push_fail_infos`, retry: 'safe', maxPageSize: 50 },
 } satisfies Record<string, SobotEndpoint>;
 
 export type SobotEndpointName = keyof typeof SOBOT_ENDPOINTS;
