@@ -19,6 +19,16 @@ import {
 	type TicketTriggerLimits,
 } from './poll';
 import { UNSAFE_KEYS } from '../shared/values';
+import {
+	DEFAULT_SWEEP_LIMITS,
+	FAILED_PUSH_EVENT,
+	latestFailure,
+	readSweepPosition,
+	simplifyFailure,
+	startSweep,
+	sweep,
+	type SweepLimits,
+} from './failedPushes';
 
 /**
  * One output item: `event` first, then `warning` for a ticket stamped in the future, then the
@@ -61,12 +71,27 @@ export class SobotTicketTrigger implements INodeType {
 				options: [
 					{ name: 'Ticket Created', value: 'ticketCreated', description: 'A ticket was created' },
 					{
+						name: 'Ticket Push Failed',
+						value: 'ticketPushFailed',
+						description:
+							'Sobot could not deliver a ticket push to your push URL (its failed-push list): each failure once, to go with a Sobot Event Trigger so nothing is missed',
+					},
+					{
 						name: 'Ticket Updated',
 						value: 'ticketUpdated',
 						description: 'A ticket was created or changed (replied to, status, assignee, …); a new ticket counts as updated',
 					},
 				],
 				default: 'ticketCreated',
+			},
+			{
+				displayName: 'Simplify',
+				name: 'simplify',
+				type: 'boolean',
+				default: true,
+				description: 'Whether to return a simplified version of the response instead of the raw data',
+				hint: 'Simplified as the Sobot Event Trigger gives a pushed ticket: ISO times in the workflow time zone, status and priority named, custom fields also as custom_fields',
+				displayOptions: { show: { event: ['ticketPushFailed'] } },
 			},
 			{
 				displayName: 'Options',
@@ -93,9 +118,11 @@ export class SobotTicketTrigger implements INodeType {
 	poll: (this: IPollFunctions) => Promise<INodeExecutionData[][] | null>;
 
 	/** n8n builds the node without arguments (the defaults); tests pass small limits. */
-	constructor(limits: Partial<TicketTriggerLimits> = {}) {
+	constructor(limits: Partial<TicketTriggerLimits> = {}, sweepLimits: Partial<SweepLimits> = {}) {
 		const bounds: TicketTriggerLimits = { ...DEFAULT_TICKET_LIMITS, ...limits };
+		const sweepBounds: SweepLimits = { ...DEFAULT_SWEEP_LIMITS, ...sweepLimits };
 		this.poll = async function (this: IPollFunctions) {
+			if (this.getNodeParameter('event') === FAILED_PUSH_EVENT) return await pollFailedPushes(this, sweepBounds);
 			return await pollTickets(this, bounds);
 		};
 	}
@@ -117,5 +144,27 @@ async function pollTickets(ctx: IPollFunctions, limits: TicketTriggerLimits): Pr
 		start: async (data) => await firstPosition(ctx, data, event, lookbackDays, limits),
 		changes: async (stored, data) =>
 			(await pollChanges(ctx, data, stored, lookbackDays, limits)).map(({ ticket, warning }) => ticketItem(event, ticket, warning)),
+	});
+}
+
+/** Ticket Push Failed: the sweep of Sobot's failed-push list (failedPushes.ts), each failure once. */
+async function pollFailedPushes(ctx: IPollFunctions, limits: SweepLimits): Promise<INodeExecutionData[][] | null> {
+	const simplify = ctx.getNodeParameter('simplify', true) === true;
+	const item = async (record: IDataObject) => {
+		const shown = simplify ? await simplifyFailure(ctx, record) : record;
+		return ticketItem(FAILED_PUSH_EVENT as TicketEvent, shown);
+	};
+	return await runPoll(ctx, {
+		newest: async () => {
+			const latest = await latestFailure(ctx);
+			return latest ? await item(latest) : undefined;
+		},
+		position: (data) => readSweepPosition(data),
+		start: async (data) => await startSweep(ctx, data, limits),
+		changes: async (stored, data) => {
+			const items: IDataObject[] = [];
+			for (const record of await sweep(ctx, data, stored, limits)) items.push(await item(record));
+			return items;
+		},
 	});
 }
