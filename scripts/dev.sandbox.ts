@@ -89,6 +89,12 @@ export function seedDemoData({ sobot, bangwo8 }: { sobot: FakeSobot; bangwo8: Fa
 		bangwo8.addCustomerGroupMembers(g.groupId, members.filter((_, k) => k % groups.length === i));
 	}
 	bangwo8.seedTickets(15, { createdAt: Date.now() - 200 * hour, stepSeconds: 12 * 3600 });
+	// Sobot tickets whose push failed (Sobot → Ticket → Get Failed Pushes, the Sobot Ticket Trigger's Ticket Push Failed).
+	const failed = sobot.seedTickets(3, { lastCreated: nowSec - 2 * 3600, stepSeconds: 1800 });
+	sobot.addTicketPushFailure(failed[0]);
+	sobot.addTicketPushFailure(failed[1], { reply_content: '您好，退货已受理，快递员明天上门取件。' });
+	sobot.touchTicket(failed[2], nowSec - 600, { ticket_status: '3' });
+	sobot.addTicketPushFailure(failed[2]);
 	return {
 		sobot: {
 			customers: sobot.customers.size,

@@ -289,6 +289,12 @@ export const SOBOT_SCENARIOS: Record<string, Scenario> = {
 		ctx.sobot.seedTickets(5);
 		return await ctx.run('sobot', sobot('ticket', 'getMany', { ...all, filters: {} }));
 	},
+	'ticket.getFailedPushes': async (ctx) => {
+		const [plain, replied] = ctx.sobot.seedTickets(2, { lastCreated: Math.floor(Date.now() / 1000) - 600 });
+		ctx.sobot.addTicketPushFailure(plain);
+		ctx.sobot.addTicketPushFailure(replied, { reply_content: '已为您办理退货。', hope_complete_time: String(Math.floor(Date.now() / 1000) + 86_400), is_reminder: '1' });
+		return await ctx.run('sobot', sobot('ticket', 'getFailedPushes', { ...all }));
+	},
 	'ticket.reply': async (ctx) => {
 		const [ticket] = ctx.sobot.seedTickets(1, { overrides: { ticket_status: '1', ticket_level: '1' } });
 		return await ctx.run('sobot', sobot('ticket', 'reply', {
