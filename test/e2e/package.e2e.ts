@@ -13,6 +13,7 @@
  * starting point, so one failure does not cascade into the counts of the next.
  */
 import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { after, afterEach, before, describe, test } from 'node:test';
@@ -826,6 +827,50 @@ describe(`${PKG} inside n8n`, { timeout: 20 * 60_000 }, () => {
 			assert.match(String(items[0].create_datetime), /^2021-09-16T/, 'simplified: Unix seconds became an ISO date');
 			await sleep(500);
 			assert.equal((await n8n.listExecutions(wf.id)).length, 1);
+			await n8n.deactivateWorkflow(wf.id);
+		});
+
+		test('Sobot Event Trigger: a signed ticket push starts the active workflow (one item per record), an unsigned or wrongly signed one is refused', async () => {
+			const companyId = 'e93d39fe311b4cf2a6ccd69cafaf256f';
+			const key = 'e2e-forwarding-key-0123456789';
+			const cred = await n8n.createCredential({ name: 'Sobot push signature (active)', type: 'sobotPushSignatureApi', data: { companyId, forwardingSecret: key } });
+			const webhookId = 'e2e-sobot-event-push';
+			const wf = await n8n.createWorkflow({
+				name: 'Sobot event push',
+				nodes: [{ ...node('Sobot Event Trigger', `${PKG}.sobotEventTrigger`, 0, { authentication: 'signature', simplify: true }, { sobotPushSignatureApi: cred }), webhookId }],
+				connections: {},
+			});
+			await n8n.activateWorkflow(wf.id);
+			const path = `${webhookId}/webhook`;
+			const sign = (timestamp: number, randomCode: string, signingKey = key) => ({
+				'X-Log-TimeStamp': String(timestamp),
+				'X-Log-RandomCode': randomCode,
+				'X-Log-Sign': createHash('md5').update(`${companyId}${timestamp}${randomCode}${signingKey}`).digest('hex'),
+			});
+			const body = { type: 'ticket', content: [
+				{ ticketid: 'e2e-t1', ticket_title: '退货申请', ticket_status: '1', update_datetime: '1721030400', reply_content: '已受理', deal_agent_name: '刘丹' },
+				{ ticketid: 'e2e-t2', ticket_title: '发票问题', ticket_status: '3', update_datetime: '1721030460', reply_content: '' },
+			] };
+			const unsigned = await n8n.callWebhook(path, { body });
+			assert.equal(unsigned.status, 401, JSON.stringify(unsigned.body));
+			const wrong = await n8n.callWebhook(path, { body, headers: sign(Date.now(), '635', 'not-the-key') });
+			assert.equal(wrong.status, 403, JSON.stringify(wrong.body));
+			const stale = await n8n.callWebhook(path, { body, headers: sign(Date.now() - 10 * 60_000, '636') });
+			assert.equal(stale.status, 403, JSON.stringify(stale.body));
+			assert.doesNotMatch(JSON.stringify([unsigned.body, wrong.body, stale.body]), new RegExp(key));
+			const headers = sign(Date.now(), '637');
+			const ok = await n8n.callWebhook(path, { body, headers });
+			assert.equal(ok.status, 200, JSON.stringify(ok.body));
+			assert.deepEqual(ok.body, { ret_code: '000000', ret_msg: 'success' });
+			const replay = await n8n.callWebhook(path, { body, headers });
+			assert.equal(replay.status, 200, 'the same push again is acknowledged');
+			const [first] = await executionsOf(n8n, wf.id, 1);
+			const ex = await n8n.waitForExecution(first.id);
+			assertSuccess(ex);
+			const items = nodeOutput(ex, 'Sobot Event Trigger');
+			assert.deepEqual(items.map((i) => [i.event, i.ticketid, i.ticket_status]), [['ticketReplied', 'e2e-t1', 'In Progress'], ['ticketUpdated', 'e2e-t2', 'Solved']]);
+			await sleep(1000);
+			assert.equal((await n8n.listExecutions(wf.id)).length, 1, 'refused pushes and the replay started nothing');
 			await n8n.deactivateWorkflow(wf.id);
 		});
 
