@@ -64,7 +64,8 @@ export interface DemoCounts {
 /**
  * Demo data: Sobot label groups and labels (one group with the fixed ids above), 60 customers
  * over the last 2.5 days (stages, agents, regions, custom fields set on some); Bangwo8 agents,
- * 8 companies, 40 contacts and 15 tickets over the last 10 days (the newest changed today),
+ * 8 companies, 40 contacts and 15 tickets over the last 10 days (the newest changed today), 12
+ * chats over the last 2 days (transcripts, ratings),
  * 3 customer groups with members. Stages, sources, agents, regions and custom fields of Sobot and
  * the contact fields and ticket templates of Bangwo8 are the fakes' presets.
  */
@@ -89,6 +90,8 @@ export function seedDemoData({ sobot, bangwo8 }: { sobot: FakeSobot; bangwo8: Fa
 		bangwo8.addCustomerGroupMembers(g.groupId, members.filter((_, k) => k % groups.length === i));
 	}
 	bangwo8.seedTickets(15, { createdAt: Date.now() - 200 * hour, stepSeconds: 12 * 3600 });
+	// Online chats of the last two days with transcripts and ratings (Bangwo8 → Chat, the Bangwo8 Trigger's chat events).
+	bangwo8.seedChats(12, { createdAt: Date.now() - 48 * hour, stepSeconds: 4 * 3600 });
 	// Sobot tickets whose push failed (Sobot → Ticket → Get Failed Pushes, the Sobot Ticket Trigger's Ticket Push Failed).
 	const failed = sobot.seedTickets(3, { lastCreated: nowSec - 2 * 3600, stepSeconds: 1800 });
 	sobot.addTicketPushFailure(failed[0]);
@@ -110,6 +113,7 @@ export function seedDemoData({ sobot, bangwo8 }: { sobot: FakeSobot; bangwo8: Fa
 			companies: bangwo8.companies.size,
 			customerGroups: bangwo8.customerGroups.size,
 			tickets: bangwo8.tickets.size,
+			chats: bangwo8.chats.size,
 			agents: bangwo8.agents.size,
 			contactFields: bangwo8.userFields.length,
 		},

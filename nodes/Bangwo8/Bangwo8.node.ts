@@ -7,13 +7,14 @@ import {
 } from 'n8n-workflow';
 
 import * as agent from './actions/agent';
+import * as chat from './actions/chat';
 import * as company from './actions/company';
 import * as contact from './actions/contact';
 import * as contactField from './actions/contactField';
 import * as customerGroup from './actions/customerGroup';
 import { router } from './actions/router';
 import * as ticket from './actions/ticket';
-import { searchCompanies, searchContacts, searchCustomerGroups, searchTickets } from './methods/listSearch';
+import { searchChats, searchCompanies, searchContacts, searchCustomerGroups, searchTickets } from './methods/listSearch';
 import { getAgents, getCustomerGroups, getCustomFields, getTicketFields, getTicketTemplates } from './methods/loadOptions';
 import { BANGWO8_AUTHENTICATION, BANGWO8_CREDENTIALS } from './transport/authentication';
 
@@ -28,7 +29,7 @@ export class Bangwo8 implements INodeType {
 		version: [1, 1.1],
 		defaultVersion: 1.1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
-		description: 'Manage contacts, companies, customer groups, tickets and agents in Bangwo8 (帮我吧)',
+		description: 'Manage contacts, companies, customer groups, tickets and agents, and read chats with their ratings, in Bangwo8 (帮我吧)',
 		defaults: { name: 'Bangwo8' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
@@ -43,6 +44,7 @@ export class Bangwo8 implements INodeType {
 				noDataExpression: true,
 				options: [
 					{ name: 'Agent', value: 'agent' },
+					{ name: 'Chat', value: 'chat' },
 					{ name: 'Company', value: 'company' },
 					{ name: 'Contact', value: 'contact' },
 					{ name: 'Contact Field', value: 'contactField' },
@@ -57,13 +59,14 @@ export class Bangwo8 implements INodeType {
 			...contactField.description,
 			...ticket.description,
 			...agent.description,
+			...chat.description,
 			requestTimeoutProperty('Bangwo8'),
 		],
 	};
 
 	methods = {
 		loadOptions: { getAgents, getCustomerGroups, getCustomFields, getTicketFields, getTicketTemplates },
-		listSearch: { searchCompanies, searchContacts, searchCustomerGroups, searchTickets },
+		listSearch: { searchChats, searchCompanies, searchContacts, searchCustomerGroups, searchTickets },
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {

@@ -57,6 +57,10 @@ export const BANGWO8_ENDPOINTS = [
 	// agents (客服)
 	['GET', 'supports.json', 'listAgents'],
 	['GET', 'supports/{id}.json', 'getAgent'], // ASSUMPTION: path and `{"support":{…}}` answer inferred from the other resources
+	// online chats (服务记录 → 在线聊天, BEYOND-TICKETS §2.1): paths and query names from the vendor's page;
+	// ASSUMPTIONS: the `histories` / `chatrecords` root keys, count/next_page paging, r_id numeric
+	['GET', 'imchat/histories.json', 'listChats'],
+	['GET', 'imchat/chatrecords/{id}.json', 'getChatRecords'],
 ] as const;
 
 type HandlerName = (typeof BANGWO8_ENDPOINTS)[number][2];
@@ -230,6 +234,95 @@ export interface Bangwo8UserField {
 	custom_field_options: Array<{ id: string; name: string; value: string }>;
 }
 
+/** A message of a chat (`imchat/chatrecords/{r_id}.json`). */
+export interface Bangwo8ChatMessage {
+	spokesman: string;
+	/** 1 agent, 2 user, 3 robot */
+	spokesman_identity: string;
+	msg: string;
+	/** 1 text, 2 image */
+	msg_type: string;
+	create_time: string;
+}
+
+/**
+ * An online chat as the newer vendor page lists it. ASSUMPTIONS: times are `YYYY-MM-DD HH:mm:ss`
+ * China time like the other Bangwo8 times; `client_id` is a contact's cId and `uname` its name;
+ * ids and figures are strings like everywhere else in Bangwo8. The fake keeps the messages on the
+ * chat and answers `contents` with the chatrecords URL (newer shape) or the messages inline
+ * (older shape, `chatShape = 'older'`).
+ */
+export interface Bangwo8Chat {
+	r_id: string;
+	/** 1 client app, 2 web, 3 WeChat, 4 robot, 5 agent, 8 third party */
+	type: string;
+	client_id: string;
+	uname: string;
+	support_id: string;
+	support_name: string;
+	start_time: string;
+	end_time: string;
+	client_ip: string;
+	ip_info: string;
+	/** 0 none, 1 satisfied, 2 neutral, 3 dissatisfied */
+	evaluate: string;
+	evaluate_time: string;
+	evaluate_remark: string;
+	/** 1 customer ended, 2 agent ended */
+	end_type: string;
+	servicer_msg_count: string;
+	client_msg_count: string;
+	/** seconds */
+	first_response: string;
+	response_speed: string;
+	chat_clue: string;
+	messages: Bangwo8ChatMessage[];
+}
+
+/** Transcripts the chat seeding cycles through: [speaker (1 agent, 2 customer, 3 robot), text]. */
+const TRANSCRIPTS: Array<{ rating: string; remark: string; lines: Array<[string, string]> }> = [
+	{
+		rating: '1',
+		remark: '客服很专业,问题很快解决了',
+		lines: [
+			['3', '您好,我是智能助手,请问有什么可以帮您?'],
+			['2', '打印机连不上网络'],
+			['1', '您好,请问打印机型号是多少?'],
+			['2', 'X-100'],
+			['1', '请长按WiFi键5秒重新配网,然后再试一下'],
+			['2', '好了,可以打印了,谢谢!'],
+		],
+	},
+	{
+		rating: '3',
+		remark: '等了很久没人回复,问题也没解决',
+		lines: [
+			['2', '我的订单三天了还没发货'],
+			['1', '您好,请提供一下订单号'],
+			['2', 'SO-20240715-001'],
+			['1', '已帮您催促仓库,请耐心等待'],
+			['2', '上次也是这么说的,太慢了'],
+		],
+	},
+	{
+		rating: '2',
+		remark: '',
+		lines: [
+			['2', '发票怎么开?'],
+			['1', '您好,在订单详情页点击"申请发票"即可'],
+			['2', '好的'],
+		],
+	},
+	{
+		rating: '0',
+		remark: '',
+		lines: [
+			['2', '你们几点下班?'],
+			['3', '人工客服工作时间为每天9:00-21:00'],
+		],
+	},
+];
+
 export interface SeedTimeOptions {
 	/** First record's createDT: 'YYYY-MM-DD HH:mm:ss' (UTC+8), epoch ms, or Date. Default: after the newest record, or 2023-01-01 09:00:00. */
 	createdAt?: string | number | Date;
@@ -324,6 +417,14 @@ export class FakeBangwo8 extends FakeServer {
 	readonly customerGroupMembers = new Map<string, string[]>();
 	readonly tickets = new Map<string, Bangwo8Ticket>();
 	readonly agents = new Map<string, Bangwo8Agent>();
+	/** Online chats by r_id, listed ascending by r_id (the vendor page: "ascending by id"). */
+	readonly chats = new Map<string, Bangwo8Chat>();
+	/**
+	 * Which of the two documented shapes the chat list answers with: 'newer' (r_id, start_time,
+	 * contents = the chatrecords URL) or 'older' (client_id, client_name, create_time, contents =
+	 * the messages inline; ASSUMPTION: the chat's id still as r_id).
+	 */
+	chatShape: 'newer' | 'older' = 'newer';
 	ticketTemplates: Bangwo8TicketTemplate[] = [
 		{ tId: '4', ticketTemplateName: '安装表', ticketTemplateDescription: '', visibleRange: '1', servicerGroupId: '0', servicerId: '0', isReleased: '1', creatorId: '520177', createDT: '2019-08-21 15:37:01' },
 		{ tId: '8', ticketTemplateName: '维修单', ticketTemplateDescription: '上门维修', visibleRange: '1', servicerGroupId: '0', servicerId: '0', isReleased: '0', creatorId: '520177', createDT: '2019-09-09 17:52:58' },
@@ -378,6 +479,7 @@ export class FakeBangwo8 extends FakeServer {
 	private nextGroupId = 28728;
 	private nextTicketId = 1000001;
 	private nextAgentId = 520177;
+	private nextChatId = 880001;
 	private seedCounter = 0;
 
 	protected readonly routes: readonly Route[];
@@ -471,7 +573,160 @@ export class FakeBangwo8 extends FakeServer {
 				const a = this.agents.get(c.params[0]);
 				return a ? json(200, { support: a }) : err(BANGWO8_ERRORS.notFound);
 			},
+			listChats: (c) => this.listChats(c),
+			getChatRecords: (c) => {
+				const chat = this.chats.get(c.params[0]);
+				// ASSUMPTION: the messages under `chatrecords`, nothing else of the chat.
+				return chat ? json(200, { chatrecords: chat.messages }) : err(BANGWO8_ERRORS.notFound);
+			},
 		};
+	}
+
+	// ================================================================ chats
+
+	/**
+	 * `imchat/histories.json`: client_id, starttime, endtime (whole days of start_time, inclusive;
+	 * the page's example `2017-8-27` and zero-padded days both read), page/per_page. ASSUMPTION: a
+	 * day that cannot be read is refused with 400.
+	 */
+	private listChats({ req }: RouteContext): FakeResponse {
+		const day = (name: string): string | undefined | null => {
+			const raw = (req.query[name] ?? '').trim();
+			if (raw === '') return undefined;
+			const m = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(raw);
+			return m ? `${m[1]}-${m[2].padStart(2, '0')}-${m[3].padStart(2, '0')}` : null;
+		};
+		const from = day('starttime');
+		const to = day('endtime');
+		if (from === null) return err(BANGWO8_ERRORS.badRequest, 'starttime');
+		if (to === null) return err(BANGWO8_ERRORS.badRequest, 'endtime');
+		const client = (req.query['client_id'] ?? '').trim();
+		const rows = [...this.chats.values()]
+			.filter((chat) => (!client || chat.client_id === client) && (!from || chat.start_time.slice(0, 10) >= from) && (!to || chat.start_time.slice(0, 10) <= to))
+			.sort((a, b) => Number(a.r_id) - Number(b.r_id))
+			.map((chat) => this.chatRow(chat));
+		return this.listAnswer(req, 'histories', rows);
+	}
+
+	/** A chat as the list answers it, in the current `chatShape`. */
+	private chatRow(chat: Bangwo8Chat): Record<string, unknown> {
+		const { messages, ...fields } = chat;
+		if (this.chatShape === 'older') {
+			return {
+				r_id: chat.r_id,
+				client_id: chat.client_id,
+				client_name: chat.uname,
+				create_time: chat.start_time,
+				evaluate: chat.evaluate,
+				contents: messages,
+			};
+		}
+		return { ...fields, contents: `${this.origin}${BANGWO8_API_PREFIX}imchat/chatrecords/${chat.r_id}.json` };
+	}
+
+	/**
+	 * A chat with its messages. The defaults: a web chat with agent `support_id` (the first agent if
+	 * any), ended by the customer, not rated; counts and first response derived from the messages.
+	 */
+	addChat(fields: Partial<Bangwo8Chat> = {}): Bangwo8Chat {
+		const now = formatCst(Date.now());
+		const agent = [...this.agents.values()][0];
+		const messages = fields.messages ?? [];
+		const rec: Bangwo8Chat = {
+			r_id: String(this.nextChatId++),
+			type: '2',
+			client_id: '0',
+			uname: '',
+			support_id: agent?.sId ?? '0',
+			support_name: agent?.name ?? '',
+			start_time: now,
+			end_time: now,
+			client_ip: '61.135.169.121',
+			ip_info: '北京市 联通',
+			evaluate: '0',
+			evaluate_time: '',
+			evaluate_remark: '',
+			end_type: '1',
+			servicer_msg_count: String(messages.filter((m) => m.spokesman_identity === '1').length),
+			client_msg_count: String(messages.filter((m) => m.spokesman_identity === '2').length),
+			first_response: '0',
+			response_speed: '0',
+			chat_clue: '',
+			...fields,
+			messages,
+		};
+		if (fields.r_id !== undefined) this.nextChatId = Math.max(this.nextChatId, Number(fields.r_id) + 1);
+		this.chats.set(rec.r_id, rec);
+		return rec;
+	}
+
+	/** The customer rates a chat (also long after it ended): evaluate, remark, evaluate_time. */
+	rateChat(rId: string, evaluate: string, remark = '', at: string | number | Date = Date.now()): Bangwo8Chat {
+		const chat = this.chats.get(rId);
+		if (!chat) throw new Error(`no chat ${rId}`);
+		chat.evaluate = evaluate;
+		chat.evaluate_remark = remark;
+		chat.evaluate_time = formatCst(toMs(at));
+		return chat;
+	}
+
+	/**
+	 * Seeds `n` chats starting `stepSeconds` apart (default 600) from `createdAt` (default: after the
+	 * newest chat, or 2023-01-01 09:00:00), each with one of the transcripts above (multi-message,
+	 * customer, agent and robot), the customer a seeded contact, the agent a seeded agent, and that
+	 * transcript's rating (`rated: false` leaves them unrated).
+	 */
+	seedChats(n: number, opts: { createdAt?: string | number | Date; stepSeconds?: number; rated?: boolean } = {}): Bangwo8Chat[] {
+		const step = (opts.stepSeconds ?? 600) * 1000;
+		let start: number;
+		if (opts.createdAt !== undefined) start = toMs(opts.createdAt);
+		else {
+			let newest = '';
+			for (const chat of this.chats.values()) if (chat.start_time > newest) newest = chat.start_time;
+			start = newest ? parseCst(newest) + step : DEFAULT_SEED_START;
+		}
+		const users = [...this.users.values()];
+		const agents = [...this.agents.values()];
+		const out: Bangwo8Chat[] = [];
+		for (let i = 0; i < n; i++) {
+			const k = ++this.seedCounter;
+			const script = TRANSCRIPTS[k % TRANSCRIPTS.length];
+			const user = users.length ? users[k % users.length] : undefined;
+			const agent = agents.length ? agents[k % agents.length] : undefined;
+			const customerName = user?.name || `访客${k}`;
+			const agentName = agent?.name ?? '客服';
+			const messages = script.lines.map(([who, msg], index): Bangwo8ChatMessage => ({
+				spokesman: who === '1' ? agentName : who === '2' ? customerName : '智能助手',
+				spokesman_identity: who,
+				msg,
+				msg_type: '1',
+				create_time: formatCst(start + index * 30_000),
+			}));
+			const end = start + script.lines.length * 30_000;
+			const firstAgent = script.lines.findIndex(([who]) => who === '1');
+			const rated = opts.rated !== false && script.rating !== '0';
+			out.push(
+				this.addChat({
+					type: String([2, 3, 1, 2][k % 4]),
+					client_id: user?.cId ?? '0',
+					uname: customerName,
+					support_id: agent?.sId ?? '0',
+					support_name: agentName,
+					start_time: formatCst(start),
+					end_time: formatCst(end),
+					end_type: k % 3 === 0 ? '2' : '1',
+					evaluate: rated ? script.rating : '0',
+					evaluate_time: rated ? formatCst(end + 60_000) : '',
+					evaluate_remark: rated ? script.remark : '',
+					first_response: firstAgent === -1 ? '0' : String(firstAgent * 30),
+					response_speed: firstAgent === -1 ? '0' : String(20 + (k % 5) * 7),
+					chat_clue: k % 4 === 0 ? '来自官网首页' : '',
+					messages,
+				}),
+			);
+			start += step;
+		}
+		return out;
 	}
 
 	// ================================================================ auth / token

@@ -491,6 +491,15 @@ export const BANGWO8_SCENARIOS: Record<string, Scenario> = {
 	'agent.getMany': async (ctx) => await ctx.run('bangwo8', bangwo8('agent', 'getMany', all)),
 	'agent.get': async (ctx) =>
 		await ctx.run('bangwo8', bangwo8('agent', 'get', { agentId: '={{ $json.id }}' }), [...ctx.bangwo8.agents.keys()].map((id) => ({ id }))),
+
+	'chat.getMany': async (ctx) => await ctx.run('bangwo8', bangwo8('chat', 'getMany', { ...all, filters: {} })),
+	// Rated and unrated chats, with the day (rating, agent, figures) and without (messages alone).
+	'chat.get': async (ctx) =>
+		await ctx.run(
+			'bangwo8',
+			bangwo8('chat', 'get', { chatId: '={{ $json.id }}', options: { startedOn: '={{ $json.day }}' } }),
+			[...ctx.bangwo8.chats.values()].slice(0, 4).map((chat, index) => ({ id: chat.r_id, day: index < 3 ? chat.start_time : '' })),
+		),
 };
 
 export const SCENARIOS: Record<NodeKey, Record<string, Scenario>> = { sobot: SOBOT_SCENARIOS, bangwo8: BANGWO8_SCENARIOS };

@@ -1,6 +1,7 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import * as agent from './agent';
+import * as chat from './chat';
 import * as company from './company';
 import * as contact from './contact';
 import * as contactField from './contactField';
@@ -15,6 +16,7 @@ export const resources: ResourceMap = {
 	contactField: contactField.operations,
 	ticket: ticket.operations,
 	agent: agent.operations,
+	chat: chat.operations,
 };
 
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {

@@ -1,8 +1,10 @@
 import type { IDataObject, ILoadOptionsFunctions, INodeListSearchItems, INodeListSearchResult } from 'n8n-workflow';
 
+import { chatRecord } from '../actions/chat/fields';
 import { bangwo8ApiRequest } from '../transport';
 import { BANGWO8_MAX_PAGE_SIZE } from '../transport/constants';
 import type { Bangwo8EndpointName } from '../transport/endpoints';
+import { chinaDay } from '../../shared/time';
 
 /**
  * The lists behind the resource locators (company, contact, customer group, ticket). Each call
@@ -158,5 +160,37 @@ export async function searchTickets(
 		filter,
 		paginationToken,
 		{ created_order: 'desc' },
+	);
+}
+
+/** How far back the chat list of the Chat locator reaches: Bangwo8 lists chats oldest first and cannot search them. */
+const RECENT_CHAT_DAYS = 30;
+
+/**
+ * Chats of the last 30 days (China days), oldest first as Bangwo8 lists them, shown as
+ * "#r_id customer → agent, start time"; the text filters the pages here (Bangwo8 has no chat
+ * search). Both shapes of the chat list are read (actions/chat/fields.ts).
+ */
+export async function searchChats(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+	paginationToken?: string,
+): Promise<INodeListSearchResult> {
+	return await filteredList(
+		this,
+		'chatList',
+		'histories',
+		(raw) => {
+			const chat = chatRecord(raw);
+			const id = String(chat.r_id ?? '');
+			const customer = filled(chat.client_name) ?? filled(chat.uname) ?? filled(chat.client_id);
+			const agent = filled(chat.support_name);
+			const who = [customer, agent].filter((name) => name !== undefined).join(' → ');
+			const when = filled(chat.start_time);
+			return { name: [`#${id}`, who, when].filter((part) => part !== undefined && part !== '').join(' '), value: id };
+		},
+		filter,
+		paginationToken,
+		{ starttime: chinaDay(Date.now() - RECENT_CHAT_DAYS * 86_400_000) },
 	);
 }

@@ -68,6 +68,15 @@ export const BANGWO8_ENDPOINTS = {
 
 	agentList: { method: 'GET', path: '/supports.json', retry: 'safe', idField: 'sId' },
 	agentGet: { method: 'GET', path: '/supports/{id}.json', guessed: true, retry: 'safe' },
+
+	// Online chats (服务记录 → 在线聊天, BEYOND-TICKETS §2.1): paths and query names read on the
+	// vendor's page. ASSUMPTIONS a real account must confirm: the list answers `{ histories: […],
+	// count, next_page }` and takes page/per_page like the other lists; starttime/endtime are
+	// whole days (creation), zero-padded `YYYY-MM-DD` accepted; client_id is a contact's id; r_id is
+	// numeric; chatrecords answers `{ chatrecords: […] }` (nodes/Bangwo8/actions/chat/fields.ts
+	// reads other shapes too).
+	chatList: { method: 'GET', path: '/imchat/histories.json', retry: 'safe', idField: 'r_id' },
+	chatMessages: { method: 'GET', path: '/imchat/chatrecords/{id}.json', retry: 'safe' },
 } satisfies Record<string, Bangwo8Endpoint>;
 
 export type Bangwo8EndpointName = keyof typeof BANGWO8_ENDPOINTS;
