@@ -13,7 +13,7 @@ export class SobotPushSignatureApi implements ICredentialType {
 
 	icon = { light: 'file:../nodes/SobotEventTrigger/sobot.svg', dark: 'file:../nodes/SobotEventTrigger/sobot.dark.svg' } as const;
 
-	documentationUrl = 'https://www.npmjs.com/package/n8n-nodes-bangwo8-sobot#sobot-event-trigger';
+	documentationUrl = 'https://www.npmjs.com/package/n8n-nodes-bangwo8-sobot#sobot-credentials';
 
 	properties: INodeProperties[] = [
 		{
