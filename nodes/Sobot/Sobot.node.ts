@@ -7,16 +7,21 @@ import {
 } from 'n8n-workflow';
 
 import * as agent from './actions/agent';
+import * as conversation from './actions/conversation';
 import * as customer from './actions/customer';
 import * as customerLabel from './actions/customerLabel';
 import * as customField from './actions/customField';
 import * as label from './actions/label';
 import * as labelGroup from './actions/labelGroup';
+import * as live from './actions/live';
 import * as region from './actions/region';
+import * as satisfaction from './actions/satisfaction';
 import { router } from './actions/router';
 import * as source from './actions/source';
 import * as stage from './actions/stage';
+import * as statistics from './actions/statistics';
 import * as ticket from './actions/ticket';
+import * as chatOptions from './methods/chatOptions';
 import * as listSearch from './methods/listSearch';
 import * as loadOptions from './methods/loadOptions';
 import * as ticketOptions from './methods/ticketOptions';
@@ -46,33 +51,41 @@ export class Sobot implements INodeType {
 				noDataExpression: true,
 				options: [
 					{ name: 'Agent', value: 'agent' },
+					{ name: 'Conversation', value: 'conversation' },
 					{ name: 'Custom Field', value: 'customField' },
 					{ name: 'Customer', value: 'customer' },
 					{ name: 'Customer Label', value: 'customerLabel' },
 					{ name: 'Label', value: 'label' },
 					{ name: 'Label Group', value: 'labelGroup' },
+					{ name: 'Live Chat', value: 'live' },
 					{ name: 'Region', value: 'region' },
+					{ name: 'Satisfaction', value: 'satisfaction' },
 					{ name: 'Source', value: 'source' },
 					{ name: 'Stage', value: 'stage' },
+					{ name: 'Statistic', value: 'statistics' },
 					{ name: 'Ticket', value: 'ticket' },
 				],
 				default: 'customer',
 			},
 			...agent.description,
+			...conversation.description,
 			...customField.description,
 			...customer.description,
 			...customerLabel.description,
 			...label.description,
 			...labelGroup.description,
+			...live.description,
 			...region.description,
+			...satisfaction.description,
 			...source.description,
 			...stage.description,
+			...statistics.description,
 			...ticket.description,
 			requestTimeoutProperty('Sobot'),
 		],
 	};
 
-	methods = { loadOptions: { ...loadOptions, ...ticketOptions }, listSearch: { ...listSearch } };
+	methods = { loadOptions: { ...loadOptions, ...ticketOptions, ...chatOptions }, listSearch: { ...listSearch } };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await router.call(this);

@@ -14,6 +14,7 @@ import {
 	parsedJson,
 	safely,
 	timeRule,
+	toFlag,
 	type CodeNames,
 	type FieldRule,
 	type Simplifier,
@@ -301,3 +302,115 @@ export const simplifyTicket: Simplifier = safely((record, options) => {
 	return withCustomFields(result);
 });
 
+
+// -------------------------------------------------------------------------------- online chat (BEYOND-TICKETS §1.1, §1.3, §1.4)
+
+/** sender_type / receiver_type of a transcript message (get_detail_by_cid: 0 用户, 1 机器人, 2 客服). */
+export const CHAT_PARTY_TYPES: CodeNames = { '0': 'Customer', '1': 'Bot', '2': 'Agent' };
+
+/** msg_type of a transcript message (get_detail_by_cid: 0 文本, 1 图片, 2 音频, 3 富文本). */
+export const CHAT_MESSAGE_TYPES: CodeNames = { '0': 'Text', '1': 'Image', '2': 'Audio', '3': 'Rich Text' };
+
+/** question_status of a service summary (1 已解决). ASSUMPTION: 0 = not solved (only 1 is documented). */
+export const SUMMARY_QUESTION_STATUSES: CodeNames = { '0': 'Not Solved', '1': 'Solved' };
+
+/** status of an agent in get_once_data's admin_list (1 在线, 2 忙碌). */
+export const LIVE_AGENT_STATUSES: CodeNames = { '1': 'Online', '2': 'Busy' };
+
+/**
+ * status_code of an agent in get_once_data's admin_list: the source documents "3 小休 … 7 活动"
+ * only; the codes between stay numbers until a real account shows their names.
+ */
+export const LIVE_AGENT_STATUS_CODES: CodeNames = { '3': 'Break', '7': 'Activity' };
+
+/** A yes/no answer given as true/false, "true"/"false" or 1/0 (admin_is_work's is_work); else as it came. */
+const yesNoRule: FieldRule = (value) => {
+	if (typeof value === 'string' && /^(true|false)$/i.test(value.trim())) return value.trim().toLowerCase() === 'true';
+	return toFlag(value);
+};
+
+/** A conversation of query_cids: its start (start_date_time, ms). */
+export const simplifyConversation: Simplifier = safely((record, options) =>
+	applyRules(record, { start_date_time: timeRule }, options),
+);
+
+const TRANSCRIPT_MESSAGE_RULES: Record<string, FieldRule> = {
+	sender_type: nameRule(CHAT_PARTY_TYPES),
+	receiver_type: nameRule(CHAT_PARTY_TYPES),
+	msg_type: nameRule(CHAT_MESSAGE_TYPES),
+	ts: timeRule, // 'YYYY-MM-DD HH:mm:ss', in the account's zone
+	t: timeRule, // ms
+};
+
+/** A transcript (`{ cid, messages }`): each message's sender and receiver, type and times named. */
+export const simplifyTranscript: Simplifier = safely((record, options) => {
+	const result: IDataObject = { ...record };
+	if (Array.isArray(result.messages)) {
+		result.messages = mapEntries(result.messages, (message) => applyRules(message, TRANSCRIPT_MESSAGE_RULES, options)) as IDataObject[];
+	}
+	return result;
+});
+
+/**
+ * An agent's service summary (query_summary): flags as booleans, question status named, its
+ * custom fields (`fields[{fieldid, field_name, field_value}]`) also as `custom_fields` by field
+ * id, as every Sobot record gives them.
+ */
+export const simplifySummary: Simplifier = safely((record, options) => {
+	const result = applyRules(
+		record,
+		{
+			update_time: timeRule,
+			summary_flag: flagRule,
+			question_status: nameRule(SUMMARY_QUESTION_STATUSES),
+			invalid_session: flagRule,
+		},
+		options,
+	);
+	if (!('custom_fields' in result)) {
+		const fields = entriesToObject(result.fields, (entry) => entry.fieldid, (entry) => entry.field_value);
+		if (fields !== undefined) result.custom_fields = fields;
+	}
+	return result;
+});
+
+/** An offline message (offline_msg_data, one item per message): its time. */
+export const simplifyOfflineMessage: Simplifier = safely((record, options) => applyRules(record, { ts: timeRule }, options));
+
+/** get_once_data: each agent's status and status code named, the time of the status. */
+export const simplifyLiveFigures: Simplifier = safely((record, options) => {
+	const result: IDataObject = { ...record };
+	if (Array.isArray(result.admin_list)) {
+		result.admin_list = mapEntries(result.admin_list, (agent) =>
+			applyRules(
+				agent,
+				{ status: nameRule(LIVE_AGENT_STATUSES), status_code: nameRule(LIVE_AGENT_STATUS_CODES), status_time: timeRule },
+				options,
+			),
+		) as IDataObject[];
+	}
+	return result;
+});
+
+/** An online-chat agent or skill group (query_agent, query_group): its creation time. */
+export const simplifyChatDirectoryEntry: Simplifier = safely((record, options) =>
+	applyRules(record, { create_time: timeRule }, options),
+);
+
+/** admin_is_work: `is_work` as a boolean. */
+export const simplifyWorkingStatus: Simplifier = safely((record, options) => applyRules(record, { is_work: yesNoRule }, options));
+
+const NUMERIC_TEXT = /^-?\d+(?:\.\d+)?$/;
+
+/**
+ * Statistics (satisfaction, sessions, messages: `/api/wb/5/data/*`): figures sent as digit texts
+ * become numbers. ASSUMPTION: the source lists the fields without types; a rate with a "%" or any
+ * other text stays as it came.
+ */
+export const simplifyStatistics: Simplifier = safely((record) => {
+	const result: IDataObject = {};
+	for (const [key, value] of Object.entries(record)) {
+		result[key] = typeof value === 'string' && NUMERIC_TEXT.test(value.trim()) && key !== 'start_date' && key !== 'end_date' ? Number(value) : value;
+	}
+	return result;
+});

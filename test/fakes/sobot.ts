@@ -11,6 +11,7 @@
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { FakeServer, FakeResponse, RecordedRequest, Route, RouteContext, isRecord, json, str, formatCst, parseCst } from './base';
+import { SobotChatFake } from './sobotChat';
 
 export const SOBOT_PREFIX = '/api/scrm/5';
 /** Ticket centre paths (VENDOR-NOTES, not in the seeds). */
@@ -442,6 +443,13 @@ export class FakeSobot extends FakeServer {
 
 	private seedCounter = 0;
 
+	/** Online chat, statistics and ticket ratings (test/fakes/sobotChat.ts; BEYOND-TICKETS §1.1, §1.3, §1.4). */
+	readonly chat = new SobotChatFake({
+		ok: (extra) => this.ok(extra),
+		ret: (code, msg) => this.ret(code, msg),
+		ticketCompany: (ticketId) => this.tickets.get(ticketId)?.companyid,
+	});
+
 	protected readonly routes: readonly Route[];
 
 	constructor(opts: FakeSobotOptions = {}) {
@@ -498,7 +506,7 @@ export class FakeSobot extends FakeServer {
 			pattern: new RegExp('^' + SOBOT_PREFIX + path.replace(/\{[^}]+\}/g, '([^/]+)') + '/?$'),
 			handler,
 		}));
-		return [...scrm, ...this.ticketRoutes()];
+		return [...scrm, ...this.ticketRoutes(), ...this.chat.routes()];
 	}
 
 	// ================================================================ ticket centre (/api/ws/5/ticket)
@@ -1659,6 +1667,7 @@ export class FakeSobot extends FakeServer {
 
 	/** Empties customers, labels, label groups and dynamics (presets like stages stay). */
 	resetStores(): void {
+		this.chat.reset();
 		this.tickets.clear();
 		this.ticketPushFailures.length = 0;
 		this.uploads.length = 0;

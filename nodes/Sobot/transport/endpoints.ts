@@ -29,6 +29,10 @@ const SCRM = '/api/scrm/5';
  * back when it answers 404). Field names are listed in nodes/Sobot/actions/ticket/common.ts.
  */
 const TICKET = '/api/ws/5/ticket';
+/** Online chat (在线客服 API, BEYOND-TICKETS §1.1): S-PHP's paths; see the ASSUMPTION at its entries. */
+const CHAT = '/api/chat/5/user';
+/** Online data and statistics (在线统计, §1.4). */
+const DATA = '/api/wb/5/data';
 
 /**
  * Every Sobot endpoint the package calls, by seed section. The seed's own mistakes are corrected
@@ -79,6 +83,37 @@ export const SOBOT_ENDPOINTS = {
 	// (ticketid, update_datetime, reply_content, extend_fields_list, …). No idField: the same ticket
 	// fails once per version, and every version is a record.
 	ticketPushFailList: { method: 'GET', path: `${TICKET}/query_ticket_push_fail_infos`, retry: 'safe', maxPageSize: 50 },
+	// Online chat (在线客服, BEYOND-TICKETS §1.1), statistics (§1.3, §1.4). All POST with a JSON body.
+	// ASSUMPTION (S-PHP, not in the seeds): the Chinese edition's prefix /api/chat/5/user on every
+	// data centre; the international docs (S-AE) list the same operations under /api/5/user, which
+	// may be the one sg.sobot.io / us.sobot.com answer. No chat list is paged: each answers `item`.
+	// ASSUMPTION: query_cids takes start_time / end_time as 'YYYY-MM-DD HH:mm:ss' in the account's
+	// zone (S-AE names them, no format); items carry cid, start_date_time (ms), visitorid.
+	chatConversationList: { method: 'POST', path: `${CHAT}/query_cids`, retry: 'safe' },
+	chatTranscript: { method: 'POST', path: `${CHAT}/get_detail_by_cid`, retry: 'safe' },
+	// ASSUMPTION: update_time like the other statistics times; question_status 0 = not solved.
+	chatSummary: { method: 'POST', path: `${DATA}/query_summary`, retry: 'safe' },
+	// ASSUMPTION: offline messages' ts is 'YYYY-MM-DD HH:mm:ss' in the account's zone, like a transcript's.
+	chatOfflineMessages: { method: 'POST', path: `${CHAT}/offline_msg_data`, retry: 'safe' },
+	// ASSUMPTION: status_time of admin_list in ms or seconds (read by size); status_code names only 3 and 7 known.
+	chatLiveFigures: { method: 'POST', path: `${CHAT}/get_once_data`, retry: 'safe' },
+	chatAgentList: { method: 'POST', path: `${CHAT}/query_agent`, retry: 'safe' },
+	chatGroupList: { method: 'POST', path: `${CHAT}/query_group`, retry: 'safe' },
+	// ASSUMPTION: answers item { is_work: true|false }.
+	chatGroupIsWorking: { method: 'POST', path: `${CHAT}/admin_is_work`, retry: 'safe' },
+	// Rating as the customer: sent once (a repeat answers status 2, already rated). ASSUMPTION: status
+	// and cid come in `item`, like the other chat answers.
+	chatRate: { method: 'POST', path: `${CHAT}/comment`, retry: 'never' },
+	// ASSUMPTION (S-GO only, medium): camelCase body ticketId, companyId, score (1–5), remark.
+	ticketEvaluationAdd: { method: 'POST', path: `${TICKET}/add_ticket_evaluation`, retry: 'never' },
+	// start_date / end_date 'YYYY-MM-DD' (S-PHP, high). ASSUMPTION: days of the account's zone,
+	// answered as one `item` object of figures.
+	statsHumanSatisfaction: { method: 'POST', path: `${DATA}/human_satisfaction`, retry: 'safe' },
+	statsRobotSatisfaction: { method: 'POST', path: `${DATA}/robot_satisfaction`, retry: 'safe' },
+	statsCustomerSessions: { method: 'POST', path: `${DATA}/customer_session`, retry: 'safe' },
+	statsHumanSessions: { method: 'POST', path: `${DATA}/human_session`, retry: 'safe' },
+	statsRobotSessions: { method: 'POST', path: `${DATA}/robot_session`, retry: 'safe' },
+	statsMessages: { method: 'POST', path: `${DATA}/message_stats`, retry: 'safe' },
 } satisfies Record<string, SobotEndpoint>;
 
 export type SobotEndpointName = keyof typeof SOBOT_ENDPOINTS;
