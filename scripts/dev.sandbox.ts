@@ -98,9 +98,20 @@ export function seedDemoData({ sobot, bangwo8 }: { sobot: FakeSobot; bangwo8: Fa
 	sobot.addTicketPushFailure(failed[1], { reply_content: '您好，退货已受理，快递员明天上门取件。' });
 	sobot.touchTicket(failed[2], nowSec - 600, { ticket_status: '3' });
 	sobot.addTicketPushFailure(failed[2]);
+	// Online chat (issue 23): the fake's presets (王小明's three conversations and 李娜's, July 2024,
+	// with summaries and offline messages) plus two of today for Conversation, Satisfaction and Statistic.
+	sobot.chat.addConversation({
+		nick: '阿强', realName: '张强', start: (nowSec - 5400) * 1000, agentName: '安康',
+		lines: [[0, '会员积分怎么兑换？'], [1, '您可以在“我的-积分商城”兑换'], [0, '找不到入口'], [2, '您好，我是安康，已把兑换链接发给您'], [0, '收到，谢谢']],
+	});
+	sobot.chat.addConversation({
+		visitorid: 'c9e3a2b7d4f05e6ab18c3d4e5f6a7b82', partnerid: 'shop-user-20077', nick: '小芳', realName: '陈芳', start: (nowSec - 1800) * 1000, agentName: 'SCRM测试',
+		lines: [[0, '订单一直没发货'], [2, '抱歉，仓库延误，今天发出'], [0, '已经第三次了，很失望']],
+	});
 	return {
 		sobot: {
 			customers: sobot.customers.size,
+			conversations: sobot.chat.conversations.length,
 			labelGroups: sobot.labelGroups.size,
 			labels: sobot.labels.size,
 			stages: sobot.stages.length,

@@ -242,6 +242,49 @@ export const SOBOT_SCENARIOS: Record<string, Scenario> = {
 	'region.getDistricts': async (ctx) => await ctx.run('sobot', sobot('region', 'getDistricts', { province: '130000', city: '130300', ...all })),
 	'source.getMany': async (ctx) => await ctx.run('sobot', sobot('source', 'getMany', all)),
 	'stage.getMany': async (ctx) => await ctx.run('sobot', sobot('stage', 'getMany', all)),
+	// Online chat (issue 23): the fake's preset conversations (test/fakes/sobotChat.ts).
+	'conversation.getTranscript': async (ctx) =>
+		await ctx.run('sobot', sobot('conversation', 'getTranscript', { conversationId: '={{ $json.cid }}' }), [
+			{ cid: 'c0000000000000000000000000000001' },
+			{ cid: 'c0000000000000000000000000000004' },
+		]),
+	'conversation.getMany': async (ctx) =>
+		await ctx.run('sobot', sobot('conversation', 'getMany', { customerBy: 'visitorId', visitorId: ctx.sobot.chat.conversations[0].visitorid, ...all })),
+	'conversation.getSummary': async (ctx) =>
+		await ctx.run('sobot', sobot('conversation', 'getSummary', { conversationId: '={{ $json.cid }}' }), [
+			{ cid: 'c0000000000000000000000000000001' },
+			{ cid: 'c0000000000000000000000000000003' },
+		]),
+	'conversation.getOfflineMessages': async (ctx) =>
+		await ctx.run('sobot', sobot('conversation', 'getOfflineMessages', { visitorId: ctx.sobot.chat.conversations[0].visitorid, ...all })),
+	'live.getOverview': async (ctx) => await ctx.run('sobot', sobot('live', 'getOverview')),
+	'live.getAgents': async (ctx) => await ctx.run('sobot', sobot('live', 'getAgents', all)),
+	'live.getGroups': async (ctx) => await ctx.run('sobot', sobot('live', 'getGroups', all)),
+	'live.checkWorkingHours': async (ctx) =>
+		await ctx.run('sobot', sobot('live', 'checkWorkingHours', { groupId: ctx.sobot.chat.chatGroups[0].groupid })),
+	'satisfaction.rateChat': async (ctx) =>
+		await ctx.run('sobot', sobot('satisfaction', 'rateChat', {
+			partnerId: ctx.sobot.chat.conversations.find((conversation) => conversation.partnerid !== '')?.partnerid ?? '',
+			type: 1,
+			score: 2,
+			additionalFields: { solved: false, tag: 'Slow', remark: 'Waited too long', comment_type: 0 },
+		})),
+	'satisfaction.rateTicket': async (ctx) => {
+		const [ticket] = ctx.sobot.seedTickets(1);
+		return await ctx.run('sobot', sobot('satisfaction', 'rateTicket', { ticketId: ticket.ticketid, score: 4, additionalFields: { remark: 'Solved quickly' } }));
+	},
+	'satisfaction.getAgentStatistics': async (ctx) =>
+		await ctx.run('sobot', sobot('satisfaction', 'getAgentStatistics', { startDate: '2024-07-15', endDate: '2024-07-17' })),
+	'satisfaction.getBotStatistics': async (ctx) =>
+		await ctx.run('sobot', sobot('satisfaction', 'getBotStatistics', { startDate: '2024-07-15', endDate: '2024-07-17' })),
+	'statistics.getCustomerSessions': async (ctx) =>
+		await ctx.run('sobot', sobot('statistics', 'getCustomerSessions', { startDate: '2024-07-15', endDate: '2024-07-17' })),
+	'statistics.getAgentSessions': async (ctx) =>
+		await ctx.run('sobot', sobot('statistics', 'getAgentSessions', { startDate: '2024-07-15', endDate: '2024-07-17' })),
+	'statistics.getBotSessions': async (ctx) =>
+		await ctx.run('sobot', sobot('statistics', 'getBotSessions', { startDate: '2024-07-15', endDate: '2024-07-17' })),
+	'statistics.getMessages': async (ctx) =>
+		await ctx.run('sobot', sobot('statistics', 'getMessages', { startDate: '2024-07-15', endDate: '2024-07-17' })),
 
 	'ticket.createForCustomer': async (ctx) =>
 		await ctx.run('sobot', sobot('ticket', 'createForCustomer', {
