@@ -156,11 +156,11 @@ describe(`${PKG} inside n8n`, { timeout: 20 * 60_000 }, () => {
 		assert.deepEqual(JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')).dependencies, { [PKG]: installed.version });
 	});
 
-	test('n8n registers our five nodes and five credential types', async () => {
+	test('n8n registers our six nodes and six credential types', async () => {
 		const types = (await n8n.nodeTypes()).map((t) => t.name);
-		for (const t of Object.values(T)) assert.ok(types.includes(t), `node type ${t} loaded`);
+		for (const t of [...Object.values(T), `${PKG}.sobotEventTrigger`]) assert.ok(types.includes(t), `node type ${t} loaded`);
 		const creds = (await n8n.credentialTypes()).map((t) => t.name);
-		for (const c of ['sobotApi', 'bangwo8OAuth2Api', 'bangwo8BasicAuthApi', 'sobotTriggerHeaderAuthApi', 'sobotTriggerBasicAuthApi']) {
+		for (const c of ['sobotApi', 'bangwo8OAuth2Api', 'bangwo8BasicAuthApi', 'sobotTriggerHeaderAuthApi', 'sobotTriggerBasicAuthApi', 'sobotPushSignatureApi']) {
 			assert.ok(creds.includes(c), `credential type ${c} loaded`);
 		}
 		assert.doesNotMatch(n8n.logs(), /n8n-nodes-bangwo8-sobot[^\n]*(error|failed)/i, 'no load error for our package in the log');
