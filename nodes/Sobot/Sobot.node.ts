@@ -7,6 +7,7 @@ import {
 } from 'n8n-workflow';
 
 import * as agent from './actions/agent';
+import * as contact from './actions/contact';
 import * as conversation from './actions/conversation';
 import * as customer from './actions/customer';
 import * as customerLabel from './actions/customerLabel';
@@ -22,6 +23,8 @@ import * as stage from './actions/stage';
 import * as statistics from './actions/statistics';
 import * as ticket from './actions/ticket';
 import * as chatOptions from './methods/chatOptions';
+import * as contactOptions from './methods/contactOptions';
+import * as contactSearch from './methods/contactSearch';
 import * as listSearch from './methods/listSearch';
 import * as loadOptions from './methods/loadOptions';
 import * as ticketOptions from './methods/ticketOptions';
@@ -51,6 +54,7 @@ export class Sobot implements INodeType {
 				noDataExpression: true,
 				options: [
 					{ name: 'Agent', value: 'agent' },
+					{ name: 'Contact (Customer Centre)', value: 'contact' },
 					{ name: 'Conversation', value: 'conversation' },
 					{ name: 'Custom Field', value: 'customField' },
 					{ name: 'Customer', value: 'customer' },
@@ -68,6 +72,7 @@ export class Sobot implements INodeType {
 				default: 'customer',
 			},
 			...agent.description,
+			...contact.description,
 			...conversation.description,
 			...customField.description,
 			...customer.description,
@@ -85,7 +90,7 @@ export class Sobot implements INodeType {
 		],
 	};
 
-	methods = { loadOptions: { ...loadOptions, ...ticketOptions, ...chatOptions }, listSearch: { ...listSearch } };
+	methods = { loadOptions: { ...loadOptions, ...ticketOptions, ...chatOptions, ...contactOptions }, listSearch: { ...listSearch, ...contactSearch } };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await router.call(this);

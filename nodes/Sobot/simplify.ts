@@ -414,3 +414,26 @@ export const simplifyStatistics: Simplifier = safely((record) => {
 	}
 	return result;
 });
+
+// -------------------------------------------------------------------------------- customer centre (BEYOND-TICKETS §1.7)
+
+/** user_status of a customer-centre contact (0 正常, 1 黑名单). */
+export const CONTACT_STATUSES: CodeNames = { '0': 'Normal', '1': 'Blacklisted' };
+/** user_level of a customer-centre contact (0 普通, 1 VIP). */
+export const CONTACT_LEVELS: CodeNames = { '0': 'Normal', '1': 'VIP' };
+
+/** A customer-centre contact: status and level named, times ISO (custom fields as every Sobot record). */
+export const simplifyContact: Simplifier = safely((record, options) =>
+	withCustomFields(
+		applyRules(
+			record,
+			{
+				user_status: nameRule(CONTACT_STATUSES),
+				user_level: nameRule(CONTACT_LEVELS),
+				create_datetime: timeRule,
+				update_datetime: timeRule,
+			},
+			options,
+		),
+	),
+);

@@ -12,6 +12,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { FakeServer, FakeResponse, RecordedRequest, Route, RouteContext, isRecord, json, str, formatCst, parseCst } from './base';
 import { SobotChatFake } from './sobotChat';
+import { SobotContactsFake } from './sobotContacts';
 
 export const SOBOT_PREFIX = '/api/scrm/5';
 /** Ticket centre paths (VENDOR-NOTES, not in the seeds). */
@@ -449,6 +450,8 @@ export class FakeSobot extends FakeServer {
 		ret: (code, msg) => this.ret(code, msg),
 		ticketCompany: (ticketId) => this.tickets.get(ticketId)?.companyid,
 	});
+	/** Customer centre (test/fakes/sobotContacts.ts; BEYOND-TICKETS §1.7). */
+	readonly customerCentre = new SobotContactsFake({ ok: (extra) => this.ok(extra), ret: (code, msg) => this.ret(code, msg), companyId: SOBOT_COMPANY_ID });
 
 	protected readonly routes: readonly Route[];
 
@@ -506,7 +509,7 @@ export class FakeSobot extends FakeServer {
 			pattern: new RegExp('^' + SOBOT_PREFIX + path.replace(/\{[^}]+\}/g, '([^/]+)') + '/?$'),
 			handler,
 		}));
-		return [...scrm, ...this.ticketRoutes(), ...this.chat.routes()];
+		return [...scrm, ...this.ticketRoutes(), ...this.chat.routes(), ...this.customerCentre.routes()];
 	}
 
 	// ================================================================ ticket centre (/api/ws/5/ticket)
@@ -1668,6 +1671,7 @@ export class FakeSobot extends FakeServer {
 	/** Empties customers, labels, label groups and dynamics (presets like stages stay). */
 	resetStores(): void {
 		this.chat.reset();
+		this.customerCentre.reset();
 		this.tickets.clear();
 		this.ticketPushFailures.length = 0;
 		this.uploads.length = 0;

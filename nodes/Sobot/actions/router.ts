@@ -1,6 +1,7 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import * as agent from './agent';
+import * as contact from './contact';
 import * as conversation from './conversation';
 import * as customer from './customer';
 import * as customerLabel from './customerLabel';
@@ -20,6 +21,7 @@ import { accountTimeZone } from '../transport/timeZone';
 /** Each resource's operations, by the `resource` value the editor stores. */
 export const resources: ResourceMap = {
 	agent: agent.operations,
+	contact: contact.operations,
 	conversation: conversation.operations,
 	customField: customField.operations,
 	customer: customer.operations,

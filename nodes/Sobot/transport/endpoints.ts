@@ -33,6 +33,8 @@ const TICKET = '/api/ws/5/ticket';
 const CHAT = '/api/chat/5/user';
 /** Online data and statistics (在线统计, §1.4). */
 const DATA = '/api/wb/5/data';
+/** Customer centre (客户中心, §1.7). */
+const CRM = '/api/crm/5/user';
 
 /**
  * Every Sobot endpoint the package calls, by seed section. The seed's own mistakes are corrected
@@ -114,6 +116,25 @@ export const SOBOT_ENDPOINTS = {
 	statsHumanSessions: { method: 'POST', path: `${DATA}/human_session`, retry: 'safe' },
 	statsRobotSessions: { method: 'POST', path: `${DATA}/robot_session`, retry: 'safe' },
 	statsMessages: { method: 'POST', path: `${DATA}/message_stats`, retry: 'safe' },
+	// Customer centre (客户中心, BEYOND-TICKETS §1.7; S-PHP, high): the customers tickets and chats
+	// belong to, not SCRM customers. Reads are GET with a query string, writes POST JSON.
+	// ASSUMPTION: the finders answer the customer(s) in `item` (an object or a list), nothing when
+	// none matches; create_datetime / update_datetime like the query filters ('YYYY-MM-DD HH:mm:ss',
+	// account zone) or Unix seconds.
+	contactGetById: { method: 'GET', path: `${CRM}/get_user_by_id`, retry: 'safe' },
+	contactFindByPhone: { method: 'GET', path: `${CRM}/get_user_by_tel`, retry: 'safe' },
+	contactFindByEmail: { method: 'GET', path: `${CRM}/get_user_by_email`, retry: 'safe' },
+	contactFindByPartnerId: { method: 'GET', path: `${CRM}/get_user_by_partnerid`, retry: 'safe' },
+	// page_size 15 by default. ASSUMPTION: at most 50 a page, like the ticket lists.
+	contactList: { method: 'GET', path: `${CRM}/query_users`, retry: 'safe', maxPageSize: 50, idField: 'userid' },
+	// save_user finds the customer by partnerid, else email, else phone, and updates it, or creates one.
+	contactSave: { method: 'POST', path: `${CRM}/save_user`, retry: 'never' },
+	contactUpdate: { method: 'POST', path: `${CRM}/update_user`, retry: 'never' },
+	// ASSUMPTION: items [{fieldid, field_name, field_type, fill_flag, open_flag, field_data_list[{data_name, data_value}]}],
+	// the ticket fields' shape.
+	contactFieldList: { method: 'GET', path: `${CRM}/query_user_extend_fields`, retry: 'safe' },
+	contactVipLevels: { method: 'GET', path: `${CRM}/query_user_fixed_extend_fields`, retry: 'safe' },
+	contactEnterpriseList: { method: 'GET', path: `${CRM}/query_enterprises`, retry: 'safe', maxPageSize: 50, idField: 'enterpriseid' },
 } satisfies Record<string, SobotEndpoint>;
 
 export type SobotEndpointName = keyof typeof SOBOT_ENDPOINTS;
