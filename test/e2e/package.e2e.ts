@@ -228,6 +228,15 @@ describe(`${PKG} inside n8n`, { timeout: 20 * 60_000 }, () => {
 		assert.match(r.message, /Header Name/);
 	});
 
+	test('Sobot push signature credential test (testedBy the Sobot Event Trigger): complete OK, empty Company ID Error', async () => {
+		const good = await n8n.createCredential({ name: 'Push signature', type: 'sobotPushSignatureApi', data: { companyId: 'e93d39fe311b4cf2', forwardingSecret: 'k3y' } });
+		assert.equal((await n8n.testCredential(good)).status, 'OK');
+		const bad = await n8n.createCredential({ name: 'Push signature bad', type: 'sobotPushSignatureApi', data: { companyId: ' ', forwardingSecret: 'k3y' } });
+		const r = await n8n.testCredential(bad);
+		assert.equal(r.status, 'Error');
+		assert.match(r.message, /Company ID/);
+	});
+
 	// ------------------------------------------------------------------------------ Sobot
 
 	describe('Sobot node (one credential, token kept by n8n)', () => {

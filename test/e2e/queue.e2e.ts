@@ -12,6 +12,7 @@
  * <node24> -r ./scripts/ts-register.js this file). Tests run in order on one cluster.
  */
 import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { after, afterEach, before, describe, test } from 'node:test';
@@ -251,6 +252,57 @@ describe(`${PKG} in n8n queue mode (main + 2 workers + webhook processor, Postgr
 		console.log(`# case 3: push of 1,000 customers acknowledged by the webhook processor in ${ack}; execution ${ex.id} ` +
 			`(${fmt(tally)}) with ${items.length} items finished ${done} after the push; no secret -> ${missing.status}, wrong -> ${wrong.status}, ` +
 			`main's /webhook -> ${toMain.status} (not served)`);
+		await n8n.deactivateWorkflow(wf.id);
+	});
+
+	test('Sobot Event Trigger: a signed batch of 20 forwarded chat messages to the webhook processor: one execution with 20 items on a worker; unsigned 401, the same push again no second execution', async () => {
+		const companyId = 'e93d39fe311b4cf2a6ccd69cafaf256f';
+		const key = 'q-forwarding-key-0123456789';
+		const cred = await n8n.createCredential({ name: 'Q Sobot push signature', type: 'sobotPushSignatureApi', data: { companyId, forwardingSecret: key } });
+		const webhookId = 'q-sobot-event-push';
+		const wf = await n8n.createWorkflow({
+			name: 'Q Sobot event push',
+			nodes: [
+				{ ...node('Sobot Event Trigger', `${PKG}.sobotEventTrigger`, 0, { authentication: 'signature', simplify: false }, { sobotPushSignatureApi: cred }), webhookId },
+				node('After', 'n8n-nodes-base.noOp', 220, {}),
+			],
+			connections: { 'Sobot Event Trigger': { main: [[{ node: 'After', type: 'main', index: 0 }]] } },
+		});
+		await n8n.activateWorkflow(wf.id);
+		const path = `${webhookId}/webhook`;
+		const timestamp = Date.now();
+		const headers = {
+			'X-Log-TimeStamp': String(timestamp),
+			'X-Log-RandomCode': 'q-4711',
+			'X-Log-Sign': createHash('md5').update(`${companyId}${timestamp}q-4711${key}`).digest('hex'),
+		};
+		const body = {
+			type: 'msg',
+			content: Array.from({ length: 20 }, (_, i) => ({
+				cid: `q-cid-${i % 4}`, msgid: `q-msg-${i}`, sender_type: i % 2 === 0 ? '0' : '2', sender_name: i % 2 === 0 ? '周杰' : '刘丹', msg: `第${i + 1}条消息`, t: String(timestamp - 1000 * (20 - i)),
+			})),
+		};
+		const unsigned = await cluster.callWebhook(path, { body });
+		assert.equal(unsigned.status, 401, JSON.stringify(unsigned.body));
+		const t0 = performance.now();
+		const ok = await cluster.callWebhook(path, { body, headers });
+		const ack = ms(t0);
+		assert.equal(ok.status, 200, JSON.stringify(ok.body));
+		assert.deepEqual(ok.body, { ret_code: '000000', ret_msg: 'success' });
+		const again = await cluster.callWebhook(path, { body, headers });
+		assert.equal(again.status, 200, 'a resent push is acknowledged');
+		const [first] = await executionsOf(n8n, wf.id, 1, 60_000);
+		const ex = await n8n.waitForExecution(first.id, 60_000);
+		await sleep(1000);
+		assert.equal((await n8n.listExecutions(wf.id)).length, 1, 'one execution: the unsigned and the resent push started none');
+		assertSuccess(ex);
+		assert.equal(ex.mode, 'webhook');
+		const items = nodeOutput(ex, 'After');
+		assert.equal(items.length, 20);
+		assert.deepEqual([...new Set(items.map((i) => i.event))], ['chatMessage']);
+		assert.deepEqual(items.map((i) => i.msgid), body.content.map((m) => m.msgid));
+		const tally = await ranOn('3b event push', [ex.id]);
+		console.log(`# case 3b: signed batch of 20 chat messages acknowledged by the webhook processor in ${ack}; execution ${ex.id} (${fmt(tally)}) with ${items.length} items; unsigned -> ${unsigned.status}; resent -> ${again.status}, no execution`);
 		await n8n.deactivateWorkflow(wf.id);
 	});
 
