@@ -21,6 +21,16 @@ import {
 	type EventSource,
 	type TriggerLimits,
 } from './changes';
+import {
+	DEFAULT_CHAT_LIMITS,
+	isChatEvent,
+	newestChat,
+	pollChats,
+	readChatPosition,
+	startChats,
+	type ChatLimits,
+	type ChatSettings,
+} from './chats';
 import { runPoll } from '../shared/polling';
 import { deletedCompanies, readChangesSince, readFirstPosition } from './reader';
 import { bangwo8ApiRequestAllItems } from '../Bangwo8/transport';
@@ -68,7 +78,8 @@ export class Bangwo8Trigger implements INodeType {
 		group: ['trigger'],
 		version: 1,
 		subtitle: '={{$parameter["event"]}}',
-		description: 'Starts the workflow when contacts, companies or tickets are created or updated in Bangwo8 (帮我吧)',
+		description:
+			'Starts the workflow when contacts, companies or tickets are created or updated, or chats end or are rated, in Bangwo8 (帮我吧)',
 		defaults: { name: 'Bangwo8 Trigger' },
 		polling: true,
 		inputs: [],
@@ -83,6 +94,16 @@ export class Bangwo8Trigger implements INodeType {
 				noDataExpression: true,
 				required: true,
 				options: [
+					{
+						name: 'Chat Ended',
+						value: 'chatEnded',
+						description: 'An online chat ended (each chat once)',
+					},
+					{
+						name: 'Chat Rated',
+						value: 'chatRated',
+						description: 'A customer rated an online chat, also long after it ended (each chat and rating once)',
+					},
 					{
 						name: 'Company Created',
 						value: 'companyCreated',
@@ -136,6 +157,32 @@ export class Bangwo8Trigger implements INodeType {
 					},
 				],
 			},
+			{
+				displayName: 'Only Dissatisfied',
+				name: 'onlyDissatisfied',
+				type: 'boolean',
+				default: false,
+				displayOptions: { show: { event: ['chatRated'] } },
+				description: 'Whether to emit only dissatisfied ratings (evaluate 3), e.g. to alert a team lead',
+			},
+			{
+				displayName: 'Look-Back (Days)',
+				name: 'lookBackDays',
+				type: 'number',
+				default: 2,
+				typeOptions: { minValue: 1, maxValue: 30 },
+				displayOptions: { show: { event: ['chatEnded', 'chatRated'] } },
+				description:
+					'Chats that started this many days back (China days) are read again on every poll, so a chat that ends or is rated late is still caught. Bangwo8 lists chats only by the day they started.',
+			},
+			{
+				displayName: 'Simplify',
+				name: 'simplify',
+				type: 'boolean',
+				default: true,
+				displayOptions: { show: { event: ['chatEnded', 'chatRated'] } },
+				description: 'Whether to return a simplified version of the response instead of the raw data',
+			},
 		],
 	};
 
@@ -145,12 +192,39 @@ export class Bangwo8Trigger implements INodeType {
 	 */
 	poll: (this: IPollFunctions) => Promise<INodeExecutionData[][] | null>;
 
-	constructor(limits: Partial<TriggerLimits> = {}) {
+	constructor(limits: Partial<TriggerLimits> = {}, chatLimits: Partial<ChatLimits> = {}) {
 		const bounds: TriggerLimits = { ...DEFAULT_LIMITS, ...limits };
+		const chatBounds: ChatLimits = { ...DEFAULT_CHAT_LIMITS, ...chatLimits };
 		this.poll = async function (this: IPollFunctions) {
+			const event = this.getNodeParameter('event') as string;
+			if (isChatEvent(event)) return await pollChatEvents(this, event, chatBounds);
 			return await pollChanges(this, bounds);
 		};
 	}
+}
+
+/** Chat Ended / Chat Rated (chats.ts): the same poll steps, the look-back window instead of a position. */
+async function pollChatEvents(
+	ctx: IPollFunctions,
+	event: ChatSettings['event'],
+	limits: ChatLimits,
+): Promise<INodeExecutionData[][] | null> {
+	const lookBackDays = Number(ctx.getNodeParameter('lookBackDays', 2));
+	if (!Number.isInteger(lookBackDays) || lookBackDays < 1 || lookBackDays > 30) {
+		throw new NodeOperationError(ctx.getNode(), `"Look-Back (Days)" must be a whole number from 1 to 30, got ${JSON.stringify(lookBackDays)}`);
+	}
+	const settings: ChatSettings = {
+		event,
+		lookBackDays,
+		onlyDissatisfied: event === 'chatRated' && ctx.getNodeParameter('onlyDissatisfied', false) === true,
+		simplify: ctx.getNodeParameter('simplify', true) === true,
+	};
+	return await runPoll(ctx, {
+		newest: async () => await newestChat(ctx, settings),
+		position: (data) => readChatPosition(data, event),
+		start: async (data) => await startChats(ctx, settings, limits, data),
+		changes: async (stored, data) => await pollChats(ctx, settings, limits, stored, data),
+	});
 }
 
 async function pollChanges(ctx: IPollFunctions, limits: TriggerLimits): Promise<INodeExecutionData[][] | null> {
