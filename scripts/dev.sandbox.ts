@@ -98,6 +98,13 @@ export function seedDemoData({ sobot, bangwo8 }: { sobot: FakeSobot; bangwo8: Fa
 	sobot.addTicketPushFailure(failed[1], { reply_content: '您好，退货已受理，快递员明天上门取件。' });
 	sobot.touchTicket(failed[2], nowSec - 600, { ticket_status: '3' });
 	sobot.addTicketPushFailure(failed[2]);
+	// Customer centre (issue 23): contacts that tickets and chats belong to, one with custom fields.
+	sobot.customerCentre.seedContacts(25);
+	sobot.customerCentre.addContact({
+		user_nick: '娜娜', user_name: '李娜', user_tels: '13800138000', user_emails: 'li.na@example.cn', user_level: 1, partnerid: 'shop-user-10086',
+		enterpriseid: 'e7000000000000000000000000000001', enterprise_name: '上海云帆科技有限公司',
+		extend_fields: [{ fieldid: 'f6000000000000000000000000000001', field_value: '2' }],
+	});
 	// Online chat (issue 23): the fake's presets (王小明's three conversations and 李娜's, July 2024,
 	// with summaries and offline messages) plus two of today for Conversation, Satisfaction and Statistic.
 	sobot.chat.addConversation({
@@ -112,6 +119,7 @@ export function seedDemoData({ sobot, bangwo8 }: { sobot: FakeSobot; bangwo8: Fa
 		sobot: {
 			customers: sobot.customers.size,
 			conversations: sobot.chat.conversations.length,
+			contacts: sobot.customerCentre.contacts.size,
 			labelGroups: sobot.labelGroups.size,
 			labels: sobot.labels.size,
 			stages: sobot.stages.length,

@@ -26,7 +26,7 @@ describe('contact.upsert (save_user)', () => {
 					user_level: 1,
 					vip_level: '1',
 					user_status: 0,
-					user_label: '老客户，投诉',
+					contactLabels: '老客户，投诉',
 					enterprise_name: '上海云帆科技有限公司',
 					partnerid: 'shop-user-10086',
 					remark: '喜欢电话联系',

@@ -242,6 +242,29 @@ export const SOBOT_SCENARIOS: Record<string, Scenario> = {
 	'region.getDistricts': async (ctx) => await ctx.run('sobot', sobot('region', 'getDistricts', { province: '130000', city: '130300', ...all })),
 	'source.getMany': async (ctx) => await ctx.run('sobot', sobot('source', 'getMany', all)),
 	'stage.getMany': async (ctx) => await ctx.run('sobot', sobot('stage', 'getMany', all)),
+	// Customer centre (issue 23): the sandbox's demo contacts (test/fakes/sobotContacts.ts).
+	'contact.upsert': async (ctx) =>
+		await ctx.run('sobot', sobot('contact', 'upsert', {
+			user_nick: 'Nana',
+			additionalFields: {
+				user_name: 'Li Na', user_tels: '13800138000', user_emails: 'li.na@example.cn', user_level: 1, vip_level: '1', user_status: 0,
+				contactLabels: 'Returning', enterprise_name: 'Yunfan Tech', partnerid: 'shop-user-30001', remark: 'Prefers phone',
+				customFieldsUi: { customFieldValues: [{ fieldid: 'f6000000000000000000000000000001', options: ['2'], field_value: '' }] },
+			},
+		})),
+	'contact.update': async (ctx) => {
+		const [first] = [...ctx.sobot.customerCentre.contacts.values()];
+		return await ctx.run('sobot', sobot('contact', 'update', { contactId: first.userid, updateFields: { remark: 'Called back', user_status: 0 } }));
+	},
+	'contact.get': async (ctx) => {
+		const [first, second] = [...ctx.sobot.customerCentre.contacts.values()];
+		return await ctx.run('sobot', sobot('contact', 'get', { contactId: '={{ $json.id }}' }), [{ id: first.userid }, { id: second.userid }]);
+	},
+	'contact.find': async (ctx) => {
+		const [first] = [...ctx.sobot.customerCentre.contacts.values()];
+		return await ctx.run('sobot', sobot('contact', 'find', { findBy: 'phone', value: first.user_tels.split(';')[0] }));
+	},
+	'contact.getMany': async (ctx) => await ctx.run('sobot', sobot('contact', 'getMany', { ...all, filters: {} })),
 	// Online chat (issue 23): the fake's preset conversations (test/fakes/sobotChat.ts).
 	'conversation.getTranscript': async (ctx) =>
 		await ctx.run('sobot', sobot('conversation', 'getTranscript', { conversationId: '={{ $json.cid }}' }), [

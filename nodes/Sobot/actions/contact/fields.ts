@@ -93,7 +93,7 @@ export const contactFields: INodeProperties[] = [
 	},
 	{
 		displayName: 'Labels',
-		name: 'user_label',
+		name: 'contactLabels',
 		type: 'string',
 		default: '',
 		description: "The customer's labels, separated by commas",
@@ -166,8 +166,9 @@ export function contactBody(context: IExecuteFunctions, fields: IDataObject, ite
 		if (key === 'user_tels' || key === 'user_emails') {
 			const list = joinList(value);
 			if (list !== '') body[key] = list;
-		} else if (key === 'user_label') {
-			body[key] = joinList(value).replace(/;/g, ',');
+		} else if (key === 'contactLabels') {
+			// user_label: a free text list here (not the SCRM's label IDs, whose parameter has this name)
+			body.user_label = joinList(value).replace(/;/g, ',');
 		} else if (key === 'user_status' || key === 'user_level') {
 			const code = Number(value);
 			if (code !== 0 && code !== 1) fail(context, itemIndex, `"${key === 'user_status' ? 'Status' : 'Level'}" must be 0 or 1; got ${JSON.stringify(value)}`);
