@@ -89,7 +89,7 @@ describe('contact.upsert (save_user)', () => {
 	});
 });
 
-describe('contact.update, get, find', () => {
+describe('contact.update, get, search', () => {
 	it('update sends userid and the changes, then returns the contact', async () => {
 		const existing = centre().addContact({ user_nick: '王伟' });
 		const { items, error } = await bed.run(contact('update', { contactId: existing.userid, updateFields: { user_status: 1, user_nick: '王伟(黑)' } }));
@@ -117,18 +117,18 @@ describe('contact.update, get, find', () => {
 		['phone', '13700137000', 'get_user_by_tel', 'user_tels'],
 		['email', 'zhao@example.cn', 'get_user_by_email', 'user_emails'],
 		['partnerId', 'crm-42', 'get_user_by_partnerid', 'partnerid'],
-	])('find by %s asks %s', async (findBy, value, endpoint, param) => {
+	])('search by %s asks %s', async (findBy, value, endpoint, param) => {
 		centre().addContact({ user_nick: '赵静', user_tels: '13700137000', user_emails: 'zhao@example.cn', partnerid: 'crm-42' });
-		const { items } = await bed.run(contact('find', { findBy, value }));
+		const { items } = await bed.run(contact('search', { findBy, value }));
 		const request = only(bed);
 		expect([request.path, request.query]).toEqual([`${SOBOT_CRM_PREFIX}/${endpoint}`, { [param]: value }]);
 		expect(items.map((item) => item.json.user_nick)).toEqual(['赵静']);
 	});
 
-	it('find with no match gives no items; several values are refused before any request', async () => {
-		expect((await bed.run(contact('find', { findBy: 'phone', value: '10000000000' }))).items).toHaveLength(0);
+	it('search with no match gives no items; several values are refused before any request', async () => {
+		expect((await bed.run(contact('search', { findBy: 'phone', value: '10000000000' }))).items).toHaveLength(0);
 		bed.fake.clearRequests();
-		expect((await bed.run(contact('find', { findBy: 'phone', value: '1,2' }))).error?.message).toBe('"Value" holds several entries: "1,2"');
+		expect((await bed.run(contact('search', { findBy: 'phone', value: '1,2' }))).error?.message).toBe('"Value" holds several entries: "1,2"');
 		expect(bed.calls()).toHaveLength(0);
 	});
 });

@@ -62,20 +62,20 @@ describe('live.getAgents and live.getGroups', () => {
 	});
 });
 
-describe('live.checkWorkingHours', () => {
+describe('live.getWorkingStatus', () => {
 	it('posts the group and answers is_work as a boolean', async () => {
-		const on = await bed.run(live('checkWorkingHours', { groupId: CHAT_GROUP_ONLINE, simplify: true }));
+		const on = await bed.run(live('getWorkingStatus', { groupId: CHAT_GROUP_ONLINE, simplify: true }));
 		expect(only(bed).body).toEqual({ groupid: CHAT_GROUP_ONLINE });
 		expect(on.items[0].json).toEqual({ groupid: CHAT_GROUP_ONLINE, is_work: true });
-		const off = await bed.run(live('checkWorkingHours', { groupId: CHAT_GROUP_OFFLINE }));
+		const off = await bed.run(live('getWorkingStatus', { groupId: CHAT_GROUP_OFFLINE }));
 		expect(off.items[0].json.is_work).toBe(false);
 	});
 
 	it('an empty group stops the item before any request; an unknown group is Sobot error', async () => {
-		const { error } = await bed.run(live('checkWorkingHours', { groupId: '={{ "" }}' }));
+		const { error } = await bed.run(live('getWorkingStatus', { groupId: '={{ "" }}' }));
 		expect(error?.message).toBe('"Skill Group" is empty');
 		expect(bed.calls()).toHaveLength(0);
-		const unknown = await bed.run(live('checkWorkingHours', { groupId: 'd9999999999999999999999999999999' }));
+		const unknown = await bed.run(live('getWorkingStatus', { groupId: 'd9999999999999999999999999999999' }));
 		expect(unknown.error?.message).toMatch(/^Sobot 400002/);
 	});
 });

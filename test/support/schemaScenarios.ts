@@ -260,9 +260,9 @@ export const SOBOT_SCENARIOS: Record<string, Scenario> = {
 		const [first, second] = [...ctx.sobot.customerCentre.contacts.values()];
 		return await ctx.run('sobot', sobot('contact', 'get', { contactId: '={{ $json.id }}' }), [{ id: first.userid }, { id: second.userid }]);
 	},
-	'contact.find': async (ctx) => {
+	'contact.search': async (ctx) => {
 		const [first] = [...ctx.sobot.customerCentre.contacts.values()];
-		return await ctx.run('sobot', sobot('contact', 'find', { findBy: 'phone', value: first.user_tels.split(';')[0] }));
+		return await ctx.run('sobot', sobot('contact', 'search', { findBy: 'phone', value: first.user_tels.split(';')[0] }));
 	},
 	'contact.getMany': async (ctx) => await ctx.run('sobot', sobot('contact', 'getMany', { ...all, filters: {} })),
 	// Online chat (issue 23): the fake's preset conversations (test/fakes/sobotChat.ts).
@@ -283,8 +283,8 @@ export const SOBOT_SCENARIOS: Record<string, Scenario> = {
 	'live.getOverview': async (ctx) => await ctx.run('sobot', sobot('live', 'getOverview')),
 	'live.getAgents': async (ctx) => await ctx.run('sobot', sobot('live', 'getAgents', all)),
 	'live.getGroups': async (ctx) => await ctx.run('sobot', sobot('live', 'getGroups', all)),
-	'live.checkWorkingHours': async (ctx) =>
-		await ctx.run('sobot', sobot('live', 'checkWorkingHours', { groupId: ctx.sobot.chat.chatGroups[0].groupid })),
+	'live.getWorkingStatus': async (ctx) =>
+		await ctx.run('sobot', sobot('live', 'getWorkingStatus', { groupId: ctx.sobot.chat.chatGroups[0].groupid })),
 	'satisfaction.rateChat': async (ctx) =>
 		await ctx.run('sobot', sobot('satisfaction', 'rateChat', {
 			partnerId: ctx.sobot.chat.conversations.find((conversation) => conversation.partnerid !== '')?.partnerid ?? '',

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { sobotApiRequest } from '../../transport';
 import { requireUpdateFields } from '../../helpers/validation';
-import { collection } from '../../../shared/properties';
+import { collection, sortedByDisplayName } from '../../../shared/properties';
 import type { OperationOption } from '../../../shared/router';
 import { contactBody, contactFields, contactIdProperty, fetchContact, readContactId } from './fields';
 
@@ -14,10 +14,7 @@ export const option: OperationOption = {
 
 export const properties: INodeProperties[] = [
 	contactIdProperty,
-	collection('updateFields', [
-		...contactFields,
-		{ displayName: 'Nickname', name: 'user_nick', type: 'string', default: '' },
-	]),
+	collection('updateFields', sortedByDisplayName([...contactFields, { displayName: 'Nickname', name: 'user_nick', type: 'string', default: '' }])),
 ];
 
 /** update_user (userid + the fields to change); the contact is then read back and returned as it now is. */

@@ -35,7 +35,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number) {
 	if (userid === '') {
 		throw new NodeApiError(this.getNode(), { ret_code: String(response.ret_code) } as JsonObject, {
 			message: 'Sobot saved the contact but did not say its ID',
-			description: 'Find it with Contact → Find by the partner ID, email or phone number you gave.',
+			description: 'Find it with Contact → Search by the partner ID, email or phone number you gave.',
 			itemIndex,
 		});
 	}

@@ -7,7 +7,7 @@ import { isPlainObject } from '../../../shared/simplify';
 import { simplifyWorkingStatus } from '../../simplify';
 
 export const option: OperationOption = {
-	name: 'Check Working Hours',
+	name: 'Get Working Status',
 	description:
 		'Check whether a skill group of online chat is within its working hours right now (is_work true or false), e.g. before promising a customer an agent. Give the skill group.',
 	action: 'Check whether a skill group is in working hours',

@@ -7,10 +7,10 @@ import type { OperationOption } from '../../../shared/router';
 import { simplifyContact } from '../../simplify';
 
 export const option: OperationOption = {
-	name: 'Find',
+	name: 'Search',
 	description:
-		'Find customer-centre contacts by phone number, email address or your partner ID; returns no items when none matches (use it before a create or a ticket)',
-	action: 'Find contacts',
+		'Search customer-centre contacts by phone number, email address or your partner ID; returns no items when none matches (use it before a create or a ticket)',
+	action: 'Search contacts',
 };
 
 /** Simplify (on by default from version 1.1): status and level named, times ISO. */
