@@ -135,6 +135,71 @@ describe('example workflows inside n8n', { timeout: 10 * 60_000 }, () => {
 		assert.equal(file.mimeType, 'text/csv');
 	});
 
+	test('Bangwo8 chat rated dissatisfied → transcript → ticket: from the editor, then active with a late rating', { timeout: 3 * 60_000 }, async () => {
+		const { workflow } = example('bangwo8-dissatisfied-chat-to-ticket.json');
+		const TRIGGER = 'Chat Rated Dissatisfied';
+		const teamLead = [...fakes.bangwo8.agents.values()].find((agent) => agent.name === '李晓红')!;
+		const ticketsFor = (rId: string) => [...fakes.bangwo8.tickets.values()].filter((ticket) => ticket.subject.startsWith(`Dissatisfied chat #${rId} `));
+		const checkTicket = (rId: string) => {
+			const chat = fakes.bangwo8.chats.get(rId)!;
+			const tickets = ticketsFor(rId);
+			assert.equal(tickets.length, 1, `one ticket for chat ${rId}`);
+			const [ticket] = tickets;
+			assert.equal(ticket.servicerUserId, teamLead.sId, 'assigned to the team lead');
+			assert.equal(ticket.priorityLevel, '3');
+			assert.equal(ticket.ticketSource, '2');
+			assert.equal(ticket.custUserId, chat.client_id);
+			const body = ticket.ticketReply[0].replyMsg;
+			assert.match(body, /^Rated Dissatisfied at /);
+			assert.ok(body.includes(`Remark: ${chat.evaluate_remark}`), body);
+			for (const message of chat.messages) assert.ok(body.includes(`${message.spokesman} (`) && body.includes(message.msg), `transcript holds "${message.msg}"`);
+			assert.ok(body.includes('(Customer): '), 'speakers named');
+		};
+
+		// From the editor: the trigger's test event is the newest chat rated dissatisfied of the demo data.
+		const demo = [...fakes.bangwo8.chats.values()].filter((chat) => chat.evaluate === '3').at(-1);
+		assert.ok(demo, 'the demo data holds a dissatisfied chat');
+		const manual = await n8n.createWorkflow(bindCredentials(workflow, creds));
+		const ex = await n8n.runWorkflow(manual.id, { triggerNodeName: TRIGGER });
+		assertSuccess(ex);
+		assert.deepEqual(nodeOutput(ex, TRIGGER).map((item) => item.r_id), [demo.r_id]);
+		assert.equal(nodeOutput(ex, TRIGGER)[0].evaluate, 'Dissatisfied');
+		checkTicket(demo.r_id);
+
+		// Active, polling every 15 s: a chat that ended earlier is rated dissatisfied late, another satisfied.
+		const first = (new Date().getUTCSeconds() + 5) % 60;
+		const pollTimes = { item: [0, 1, 2, 3].map((i) => ({ mode: 'custom', cronExpression: `${(first + i * 15) % 60} * * * * *` })) };
+		const active = bindCredentials(workflow, creds);
+		active.name = `${workflow.name} (active)`;
+		active.nodes = active.nodes.map((n) => (n.name === TRIGGER ? { ...n, parameters: { ...n.parameters, pollTimes } } : n));
+		const wf = await n8n.createWorkflow(active);
+		const [late, happy] = fakes.bangwo8.seedChats(2, { createdAt: Date.now() - 3600_000, rated: false });
+		const reads = () => fakes.bangwo8.requestsTo('GET', '/api/v1/imchat/histories.json').length;
+		await n8n.activateWorkflow(wf.id);
+		try {
+			const start = reads();
+			const end = Date.now() + 60_000;
+			while (reads() < start + 1) {
+				assert.ok(Date.now() < end, 'the trigger read the chats');
+				await sleep(500);
+			}
+			fakes.bangwo8.rateChat(late.r_id, '3', '问题一直没解决,很失望');
+			fakes.bangwo8.rateChat(happy.r_id, '1', '谢谢');
+			const seen = reads();
+			while (ticketsFor(late.r_id).length === 0 || reads() < seen + 3) {
+				assert.ok(Date.now() < end + 60_000, 'a ticket for the late rating, then two more polls');
+				await sleep(500);
+			}
+			checkTicket(late.r_id);
+			assert.equal(ticketsFor(happy.r_id).length, 0, 'no ticket for a satisfied chat');
+			const executions = await n8n.listExecutions(wf.id);
+			assert.equal(executions.length, 1, 'one execution: the late rating, once');
+			assertSuccess(await n8n.waitForExecution(executions[0].id));
+		} finally {
+			await n8n.deactivateWorkflow(wf.id);
+		}
+	});
+
 	test('New Sobot customer → label, stage, agent: the pushed customer is labelled, staged and assigned', async () => {
 		const { workflow } = example('sobot-new-customer-label-stage-assign.json');
 		const wf = await n8n.createWorkflow(bindCredentials(workflow, creds));
