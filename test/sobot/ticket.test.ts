@@ -20,6 +20,40 @@ const OTHER_AGENT = { id: 'f1b8dfc486bd42508edbc80e5c9fd8e9', name: 'SCRM测试'
 const GROUP = { id: 'b2000000000000000000000000000002', name: '技术支持' };
 const DAY = 86_400;
 
+describe('the ticket\'s customer is a locator over the customer centre (Contact)', () => {
+	it.each([
+		['picked from the list', { __rl: true, mode: 'list', value: 'c9187ee3eb184ea7b297002e1066641d' }],
+		['given by ID', { __rl: true, mode: 'id', value: ' c9187ee3eb184ea7b297002e1066641d ' }],
+		['a plain ID saved before the locator', 'c9187ee3eb184ea7b297002e1066641d'],
+	])('create for customer: %s → userid on the wire', async (_how, userid) => {
+		const { error } = await bed.run({
+			resource: 'ticket',
+			operation: 'createForCustomer',
+			userid,
+			ticket_title: '退货申请',
+			ticket_content: '商品有质量问题',
+			ticketTypeId: LEAF_TYPE,
+		});
+		expect(error).toBeUndefined();
+		expect(ticketCalls()[0].body).toMatchObject({ userid: 'c9187ee3eb184ea7b297002e1066641d' });
+	});
+
+	it('get many: the Customer filter picked from the list is sent as userid; an empty one is not sent', async () => {
+		await bed.run({ resource: 'ticket', operation: 'getMany', returnAll: false, limit: 5, filters: { userid: { __rl: true, mode: 'list', value: 'u7' } } });
+		expect(ticketCalls().every((request) => request.query.userid === 'u7')).toBe(true);
+		bed.fake.clearRequests();
+		await bed.run({ resource: 'ticket', operation: 'getMany', returnAll: false, limit: 5, filters: { userid: { __rl: true, mode: 'list', value: '' } } });
+		expect(ticketCalls().length).toBeGreaterThan(0);
+		expect(ticketCalls().some((request) => 'userid' in request.query)).toBe(false);
+	});
+
+	it('the Customer list searches the customer centre', () => {
+		const userid = (new Sobot().description.properties.find((p) => p.name === 'userid' && p.displayOptions?.show?.operation?.includes('createForCustomer')));
+		expect(userid?.type).toBe('resourceLocator');
+		expect(userid?.modes?.find((mode) => mode.name === 'list')?.typeOptions?.searchListMethod).toBe('searchContacts');
+	});
+});
+
 describe('ticket.createForCustomer', () => {
 	it('posts the ticket to save_user_ticket with custom fields (option picked) and attachment URLs joined by ";"', async () => {
 		const { items, error } = await bed.run({

@@ -14,6 +14,7 @@ import { checkId, checkText, fail } from '../../helpers/validation';
 import { CUSTOM_FIELD_INPUTS, customFieldInputs, customFieldRows, parseJsonInput } from '../../../shared/customFields';
 import type { ListOptions } from '../../../shared/pagination';
 import type { RunScope } from '../../../shared/router';
+import { recordLocator } from '../../../shared/properties';
 import { vendorWallClock } from '../../../shared/time';
 
 export { withoutEmpty } from '../../../shared/values';
@@ -403,4 +404,22 @@ export function replyContentProperty(description: string): INodeProperties {
 
 export function readReplyContent(context: IExecuteFunctions, itemIndex: number): string {
 	return checkText(context, context.getNodeParameter('reply_content', itemIndex, ''), 'Reply', itemIndex);
+}
+
+/**
+ * A ticket's customer (`userid`): a customer of the customer centre, picked from the list as the
+ * Contact resource lists them (search by name, phone or email) or given by ID. A plain ID saved
+ * before this was a locator is read as it is.
+ */
+export function ticketCustomerLocator({ required, description }: { required: boolean; description: string }): INodeProperties {
+	return recordLocator({
+		name: 'userid',
+		displayName: 'Customer',
+		thing: 'customer',
+		searchListMethod: 'searchContacts',
+		description,
+		required,
+		placeholder: 'e.g. 9f8e7d6c5b4a43219876fedcba012345',
+		idPattern: '^\\s*[A-Za-z0-9_-]+\\s*$',
+	});
 }

@@ -17,6 +17,7 @@ import {
 	statusProperty,
 	takeExtendFields,
 	ticketCustomFieldProperties,
+	ticketCustomerLocator,
 	ticketDictionary,
 	ticketTypeProperty,
 	withoutEmpty,
@@ -24,14 +25,11 @@ import {
 
 /** What both create operations ask for first. */
 export const requiredCreateProperties: INodeProperties[] = [
-	{
-		displayName: 'Customer ID',
-		name: 'userid',
-		type: 'string',
+	ticketCustomerLocator({
 		required: true,
-		default: '',
-		description: 'ID of the Sobot customer the ticket is for (userid), e.g. the userid of a Sobot Trigger push',
-	},
+		description:
+			'The customer the ticket is for (userid: a customer of the customer centre, as Contact lists them). From the list: type a name, a phone number or an email address; By ID: e.g. the userid of a Sobot Trigger push.',
+	}),
 	{
 		displayName: 'Title',
 		name: 'ticket_title',
@@ -124,7 +122,7 @@ export async function createTicket(
 	const fields = { ...(context.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject) };
 	const extendFields = takeExtendFields(context, fields, itemIndex);
 	const body: IDataObject = {
-		userid: checkId(context, context.getNodeParameter('userid', itemIndex, ''), 'Customer ID', itemIndex),
+		userid: checkId(context, context.getNodeParameter('userid', itemIndex, '', { extractValue: true }), 'Customer', itemIndex),
 		ticket_title: checkText(context, context.getNodeParameter('ticket_title', itemIndex, ''), 'Title', itemIndex),
 		ticket_content: checkText(context, context.getNodeParameter('ticket_content', itemIndex, ''), 'Description', itemIndex),
 		ticket_typeid: pickedId(context, context.getNodeParameter('ticketTypeId', itemIndex, ''), 'Ticket Type', itemIndex),

@@ -16,7 +16,9 @@ import {
 	sourceProperty,
 	statusProperty,
 	TICKET_WINDOW_MS,
+	ticketCustomerLocator,
 } from './common';
+import { isLocatorValue } from '../../helpers/choices';
 import type { OperationOption } from '../../../shared/router';
 import { simplifyTicket } from '../../simplify';
 
@@ -43,13 +45,7 @@ export const properties: INodeProperties[] = [
 			default: '',
 			description: 'Only tickets created at or before this time (default: now)',
 		},
-		{
-			displayName: 'Customer ID',
-			name: 'userid',
-			type: 'string',
-			default: '',
-			description: 'Only tickets of this customer (userid)',
-		},
+		ticketCustomerLocator({ required: false, description: 'Only tickets of this customer (userid): pick from the list or give the ID' }),
 		sourceProperty,
 		statusProperty,
 		{
@@ -79,8 +75,9 @@ export async function execute(this: IExecuteFunctions, itemIndex: number) {
 	if (filters.ticket_from !== undefined && filters.ticket_from !== '') qs.ticket_from = String(filters.ticket_from);
 	const type = pickedId(this, filters.ticket_typeid, 'Ticket Type', itemIndex);
 	if (type !== '') qs.ticket_typeid = type;
-	if (filters.userid !== undefined && String(filters.userid).trim() !== '') {
-		qs.userid = checkId(this, filters.userid, 'Customer ID', itemIndex);
+	const customer = isLocatorValue(filters.userid) ? filters.userid.value : filters.userid;
+	if (customer !== undefined && customer !== null && String(customer).trim() !== '') {
+		qs.userid = checkId(this, customer, 'Customer', itemIndex);
 	}
 	const agent = pickedId(this, filters.deal_agentid, 'Assignee', itemIndex);
 	if (agent !== '') qs.deal_agentid = agent;
