@@ -227,8 +227,8 @@ describe('the package in n8n\'s editor (headless Chromium)', { timeout: 10 * 60_
 		await page.goto(`${n8n.baseUrl}/workflow/${exampleWorkflow.id}`);
 		await canvasNode(page, 'Sobot Trigger').waitFor({ state: 'visible', timeout: 30_000 });
 		const pickers = [
-			{ query: 'Sobot', shot: 'node-picker-sobot', groups: ['Agent', 'Custom Field', 'Customer', 'Customer Label', 'Label', 'Label Group', 'Region', 'Source', 'Stage', 'Ticket'], action: 'Get a customer' },
-			{ query: 'Bangwo8', shot: 'node-picker-bangwo8', groups: ['Agent', 'Company', 'Contact', 'Contact Field', 'Customer Group', 'Ticket'], action: 'Create a ticket' },
+			{ query: 'Sobot', shot: 'node-picker-sobot', groups: ['Agent', 'Contact (Customer Centre)', 'Conversation', 'Custom Field', 'Customer', 'Customer Label', 'Label', 'Label Group', 'Live Chat', 'Region', 'Satisfaction', 'Source', 'Stage', 'Statistic', 'Ticket'], action: 'Get a customer' },
+			{ query: 'Bangwo8', shot: 'node-picker-bangwo8', groups: ['Agent', 'Chat', 'Company', 'Contact', 'Contact Field', 'Customer Group', 'Ticket'], action: 'Create a ticket' },
 		];
 		for (const { query, shot, groups, action } of pickers) {
 			await page.locator(tid('node-creator-plus-button')).click();
@@ -248,8 +248,8 @@ describe('the package in n8n\'s editor (headless Chromium)', { timeout: 10 * 60_
 			await settled(actionItem); // the details slide in
 			await screenshot(page, shot);
 			const text = (await creator.innerText()).replace(/\s+/g, ' ');
-			// group headers are shown upper-case: "CUSTOMER LABEL ACTIONS"
-			const headers = [...text.matchAll(/\b([A-Z]+(?: [A-Z]+)*) ACTIONS\b/g)].map((m) => m[1]);
+			// group headers are shown upper-case: "CUSTOMER LABEL ACTIONS", "CONTACT (CUSTOMER CENTRE) ACTIONS"
+			const headers = [...text.matchAll(/\b([A-Z]+(?: \(?[A-Z]+\)?)*) ACTIONS\b/g)].map((m) => m[1]);
 			assert.deepEqual(headers.sort(), groups.map((g) => g.toUpperCase()).sort(), `${query}: one group of actions per resource`);
 			console.log(`# ${query}: ${text.slice(0, 300)}`);
 			await escapeUntilHidden(page, creator);
