@@ -1,6 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { SECRET_QUERY_PARAMETER } from '../SobotTrigger/protection';
+import { protectionOptions, secretProperty } from '../SobotTrigger/protectionProperties';
 import { DEFAULT_MAX_AGE_SECONDS } from './signature';
 
 export const properties: INodeProperties[] = [
@@ -19,22 +20,7 @@ export const properties: INodeProperties[] = [
 		default: 'signature',
 		description: "How the trigger tells Sobot's pushes from anyone else's",
 		options: [
-			{
-				name: 'Basic Auth',
-				value: 'basicAuth',
-				description: 'Pushes must carry an Authorization: Basic header matching a credential',
-			},
-			{
-				name: 'Header Auth',
-				value: 'headerAuth',
-				description: 'Pushes must carry a header whose name and value match a credential',
-			},
-			{ name: 'None', value: 'none', description: 'Anyone who knows the URL can start the workflow' },
-			{
-				name: 'Query Secret',
-				value: 'querySecret',
-				description: `For unsigned pushes: the URL given to Sobot must end in ?${SECRET_QUERY_PARAMETER}= followed by a secret`,
-			},
+			...protectionOptions(`For unsigned pushes: the URL given to Sobot must end in ?${SECRET_QUERY_PARAMETER}= followed by a secret`),
 			{
 				name: 'Sobot Signature',
 				value: 'signature',
@@ -42,16 +28,7 @@ export const properties: INodeProperties[] = [
 			},
 		],
 	},
-	{
-		displayName: 'Secret',
-		name: 'secret',
-		type: 'string',
-		typeOptions: { password: true },
-		required: true,
-		default: '',
-		description: `A long random value. Give Sobot the Production URL followed by ?${SECRET_QUERY_PARAMETER}= and this value; pushes without it get HTTP 401, with a wrong one HTTP 403.`,
-		displayOptions: { show: { authentication: ['querySecret'] } },
-	},
+	secretProperty,
 	{
 		displayName: 'Events',
 		name: 'events',

@@ -1,6 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { SECRET_QUERY_PARAMETER } from './protection';
+import { protectionOptions, secretProperty } from './protectionProperties';
 
 export const properties: INodeProperties[] = [
 	{
@@ -18,35 +19,9 @@ export const properties: INodeProperties[] = [
 		default: 'none',
 		description:
 			'How the trigger tells Sobot\'s pushes from anyone else\'s. Sobot signs nothing and its push settings take only a URL, so Query Secret is the choice that works with Sobot as documented.',
-		options: [
-			{
-				name: 'Basic Auth',
-				value: 'basicAuth',
-				description: 'Pushes must carry an Authorization: Basic header matching a credential',
-			},
-			{
-				name: 'Header Auth',
-				value: 'headerAuth',
-				description: 'Pushes must carry a header whose name and value match a credential',
-			},
-			{ name: 'None', value: 'none', description: 'Anyone who knows the URL can start the workflow' },
-			{
-				name: 'Query Secret',
-				value: 'querySecret',
-				description: `The URL given to Sobot must end in ?${SECRET_QUERY_PARAMETER}= followed by a secret`,
-			},
-		],
+		options: protectionOptions(`The URL given to Sobot must end in ?${SECRET_QUERY_PARAMETER}= followed by a secret`),
 	},
-	{
-		displayName: 'Secret',
-		name: 'secret',
-		type: 'string',
-		typeOptions: { password: true },
-		required: true,
-		default: '',
-		description: `A long random value. Give Sobot the Production URL followed by ?${SECRET_QUERY_PARAMETER}= and this value; pushes without it get HTTP 401, with a wrong one HTTP 403.`,
-		displayOptions: { show: { authentication: ['querySecret'] } },
-	},
+	secretProperty,
 	{
 		displayName: 'Events',
 		name: 'events',
