@@ -15,7 +15,8 @@ import {
 } from 'n8n-workflow';
 
 import { properties } from './description';
-import { digest, PushMemories, RECORD_TTL_MS } from './memory';
+import { PushMemories, RECORD_TTL_MS } from './memory';
+import { recordDigest } from '../shared/values';
 import { itemJson, kindOf, readRecords, type SobotPushEvent } from './records';
 import { checkSignature, DEFAULT_MAX_AGE_SECONDS, isRejection, SIGNATURE_CREDENTIAL, testSignatureCredential } from './signature';
 import { checkProtection, testProtectionCredential, type Rejection } from '../SobotTrigger/protection';
@@ -187,7 +188,7 @@ async function receivePush(ctx: IWebhookFunctions, memories: PushMemories): Prom
 	const now = Date.now();
 	if (remember && signed && !isRejection(signed)) {
 		const key = `${signed.timestamp}:${signed.randomCode}:${signed.sign}`;
-		const body = digest(read.records.map(({ record, envelope }) => [record, envelope ?? null]));
+		const body = recordDigest(read.records.map(({ record, envelope }) => [record, envelope ?? null]));
 		const seen = memory.signatures.get(key, now);
 		if (seen === body) {
 			// The same push again (Sobot resending): acknowledged, not run twice.
@@ -208,7 +209,7 @@ async function receivePush(ctx: IWebhookFunctions, memories: PushMemories): Prom
 		const { event, kind } = kindOf(record, context);
 		if (!events.includes(event)) continue;
 		if (remember) {
-			const key = `${event}:${digest(record)}`;
+			const key = `${event}:${recordDigest(record)}`;
 			if (memory.records.get(key, now)) {
 				repeated++;
 				continue;

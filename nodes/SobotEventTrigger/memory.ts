@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 
 /**
  * What the Sobot Event Trigger remembers between pushes, in the n8n process that receives them
@@ -80,21 +79,4 @@ export class PushMemories {
 		if (this.scopes.size > MAX_SCOPES) this.scopes.delete(this.scopes.keys().next().value as string);
 		return memory;
 	}
-}
-
-/** JSON with object keys sorted, so the same record always gives the same text. */
-function canonical(value: unknown): string {
-	if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
-	if (typeof value === 'object' && value !== null) {
-		const object = value as Record<string, unknown>;
-		return `{${Object.keys(object)
-			.sort()
-			.map((key) => `${JSON.stringify(key)}:${canonical(object[key])}`)
-			.join(',')}}`;
-	}
-	return JSON.stringify(value) ?? 'null';
-}
-
-export function digest(value: unknown): string {
-	return createHash('sha256').update(canonical(value), 'utf8').digest('base64');
 }

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 
 import type { ICredentialDataDecryptedObject, ICredentialsDecrypted, IDataObject, INodeCredentialTestResult } from 'n8n-workflow';
 
-import { safeEqual, type Rejection } from '../SobotTrigger/protection';
+import { firstValue, safeEqual, type Rejection } from '../SobotTrigger/protection';
 
 /**
  * Sobot's signed pushes (online message forwarding, 在线消息转发; BEYOND-TICKETS §1.2 a):
@@ -33,9 +33,8 @@ export function sobotSign(companyId: string, timestamp: string, randomCode: stri
 }
 
 function headerValue(headers: IDataObject, name: string): string | undefined {
-	const value = headers[name.toLowerCase()];
-	const first = Array.isArray(value) ? value[0] : value;
-	return typeof first === 'string' && first.trim() !== '' ? first.trim() : undefined;
+	const first = firstValue(headers[name.toLowerCase()])?.trim();
+	return first === '' ? undefined : first;
 }
 
 /**

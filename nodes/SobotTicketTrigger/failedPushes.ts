@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 
 import type { IDataObject, IPollFunctions } from 'n8n-workflow';
 
@@ -6,6 +5,7 @@ import { listFailedPushes, simplifyPushedTicket } from '../Sobot/actions/ticket/
 import { accountTimeZone } from '../Sobot/transport/timeZone';
 import { ticketId } from '../Sobot/actions/ticket/common';
 import { readVendorTime } from '../shared/time';
+import { recordDigest } from '../shared/values';
 
 /**
  * The Sobot Ticket Trigger's "Ticket Push Failed" event: a sweep of Sobot's failed-push list
@@ -40,7 +40,7 @@ interface SweepPosition {
 /** A failure's key: the ticket and its version as pushed, plus a digest of the record (two failures of one version are one). */
 export function failureKey(record: IDataObject): string {
 	const version = record.update_datetime ?? record.update_time ?? '';
-	const body = createHash('sha256').update(JSON.stringify(record), 'utf8').digest('base64').slice(0, 16);
+	const body = recordDigest(record).slice(0, 16);
 	return `${ticketId(record)}@${String(version)}#${body}`;
 }
 

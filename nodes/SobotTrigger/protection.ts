@@ -40,7 +40,8 @@ export function safeEqual(given: string, expected: string): boolean {
 	return timingSafeEqual(a, b);
 }
 
-function firstValue(value: unknown): string | undefined {
+/** The first value of a query parameter or header that may come as a list. */
+export function firstValue(value: unknown): string | undefined {
 	if (Array.isArray(value)) return firstValue(value[0]);
 	return typeof value === 'string' ? value : undefined;
 }

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { IDataObject } from 'n8n-workflow';
 
 /**
@@ -27,4 +28,22 @@ export function tryParseJson(text: string): { value: unknown } | undefined {
 	} catch {
 		return undefined;
 	}
+}
+
+/** JSON with object keys sorted, so the same record always gives the same text. */
+function canonicalJson(value: unknown): string {
+	if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+	if (typeof value === 'object' && value !== null) {
+		const object = value as Record<string, unknown>;
+		return `{${Object.keys(object)
+			.sort()
+			.map((key) => `${JSON.stringify(key)}:${canonicalJson(object[key])}`)
+			.join(',')}}`;
+	}
+	return JSON.stringify(value) ?? 'null';
+}
+
+/** A digest of a record's content, whatever the order of its keys (base64 SHA-256): tells versions of a pushed record apart. */
+export function recordDigest(value: unknown): string {
+	return createHash('sha256').update(canonicalJson(value), 'utf8').digest('base64');
 }
